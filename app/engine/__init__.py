@@ -1,0 +1,16 @@
+"""The pure scenario engine. See README.md: no Flask, no SQLAlchemy, no app imports."""
+
+from .model import Condition, Node, Option, Problem, Route, Scenario, SupervisionPrompt
+from .parser import parse
+from .reachability import paths_to_endings
+from .scoring import CompetencyResult, profile
+from .stepper import MAX_REFLECTION_CHARS, Answer, Position, Step, StepError, advance, replay, start
+from .validator import check_text, validate
+from .vocabulary import AGENCY_KINDS, Competency, Vocabulary, load_vocabulary
+
+__all__ = [
+    "AGENCY_KINDS", "Answer", "Competency", "CompetencyResult", "Condition", "MAX_REFLECTION_CHARS",
+    "Node", "Option", "Position", "Problem", "Route", "Scenario", "Step", "StepError",
+    "SupervisionPrompt", "Vocabulary", "advance", "check_text", "load_vocabulary", "parse",
+    "paths_to_endings", "profile", "replay", "start", "validate",
+]

@@ -1,0 +1,45 @@
+"""`python -m app.engine [--source REVIEW.txt] FILE ...`: check scenario files without the web
+app. Prints problems with file and line, then each file's figures (nodes, choices, endings,
+reflections, reading ease) and any 8-word run shared with the source text.
+
+The Flask commands `flask --app app scenarios check|stats` are the app's own way to do this.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .stats import shared_runs, stats
+from .validator import check_text
+from .vocabulary import load_vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.engine")
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--source", type=Path, help="text that must not be copied (the review)")
+    args = parser.parse_args(argv)
+    vocabulary = load_vocabulary(ROOT / "content")
+    paths = args.files or sorted((ROOT / "scenarios").glob("*.scenario"))
+    source = args.source.read_text(encoding="utf-8") if args.source else ""
+    bad = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        scenario, problems = check_text(text, str(path), vocabulary)
+        for problem in problems:
+            print(problem)
+        bad += len(problems)
+        if scenario is not None:
+            print(json.dumps(stats(scenario)))
+        for run in shared_runs(text, source) if source else []:
+            print(f"{path}: shares 8 words with the source: '{run}'")
+            bad += 1
+    print(f"{len(paths)} file(s) checked, {bad} problem(s)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,58 @@
+"""The words a scenario may use that are defined elsewhere: competencies, tags, agency kinds."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+AGENCY_KINDS: Mapping[str, str] = {
+    "childrens-social-care": "Children's social care",
+    "health": "Health",
+    "police": "Police",
+    "education": "Education",
+    "drug-alcohol": "Drug and alcohol service",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True)
+class Competency:
+    """A competency from content/competencies.toml and the review findings behind it."""
+
+    key: str
+    name: str
+    findings: tuple[int, ...]
+    briefing: str
+    good: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a scenario may refer to. Tests build small ones by hand."""
+
+    competencies: Mapping[str, Competency] = field(default_factory=dict)
+    tags: Mapping[str, str] = field(default_factory=dict)
+    agencies: Mapping[str, str] = field(default_factory=lambda: dict(AGENCY_KINDS))
+
+
+def load_vocabulary(content_dir: str | Path) -> Vocabulary:
+    """Read competencies.toml and tags.toml from the content folder."""
+    folder = Path(content_dir)
+    with open(folder / "competencies.toml", "rb") as fh:
+        raw_comps = tomllib.load(fh)
+    with open(folder / "tags.toml", "rb") as fh:
+        raw_tags = tomllib.load(fh)
+    competencies = {
+        key: Competency(
+            key=key,
+            name=value["name"],
+            findings=tuple(value.get("findings", ())),
+            briefing=value.get("briefing", ""),
+            good=value.get("good", ""),
+        )
+        for key, value in raw_comps.items()
+    }
+    tags = {key: value.get("label", key) for key, value in raw_tags.items()}
+    return Vocabulary(competencies=competencies, tags=tags)
