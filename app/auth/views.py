@@ -1,0 +1,93 @@
+"""Signing in and out, and setting a password from a one-time link."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..db import db
+from ..services import accounts, player
+from .forms import LoginForm, SetPasswordForm
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths, so the login form cannot be used to send people elsewhere."""
+    if not target:
+        return url_for("learn.catalogue")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return url_for("learn.catalogue")
+    return target
+
+
+def _policy() -> accounts.LoginPolicy:
+    cfg = current_app.config
+    return accounts.LoginPolicy(cfg["LOGIN_FREE_FAILURES"], cfg["LOGIN_LOCK_FAILURES"],
+                                cfg["LOGIN_LOCK_MINUTES"])
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm(next=request.args.get("next", ""))
+    error = None
+    if form.validate_on_submit():
+        try:
+            user = accounts.authenticate(db.session, form.email.data, form.password.data,
+                                         _policy())
+        except accounts.LoginRefused as refused:
+            db.session.commit()  # keep the failure count
+            error = refused.message
+        else:
+            login_user(user)
+            player.keep_carried_reflection(db.session, user, form.next.data,
+                                           form.carry_step.data, form.carry_text.data)
+            db.session.commit()
+            return redirect(_safe_next(form.next.data))
+    carried = bool(form.carry_text.data)
+    status = 200 if not (error or form.errors) else 400
+    return render_template("auth/login.html", form=form, error=error, carried=carried), status
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash("You have signed out.", "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/set-password/<token>", methods=["GET", "POST"])
+def set_password(token: str):
+    if accounts.valid_token(db.session, token) is None:
+        return render_template("auth/link_expired.html"), 410
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.use_password_link(db.session, token, form.password.data)
+        except accounts.AccountError as exc:
+            form.password.errors.append(str(exc))
+        else:
+            db.session.commit()
+            if current_user.is_authenticated:
+                logout_user()
+            flash("Your password is set. Sign in with it now.", "success")
+            return redirect(url_for("auth.login"))
+    return render_template("auth/set_password.html", form=form)
+
+
+@bp.route("/")
+def home():
+    if current_user.is_authenticated:
+        return redirect(url_for("learn.catalogue"))
+    return render_template("auth/home.html")
+
+
+@bp.get("/healthz")
+def health():
+    if request.args:
+        abort(400)
+    return {"ok": True}

@@ -1,0 +1,1 @@
+"""Command-line entry points, registered on the app in create_app()."""

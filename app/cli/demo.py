@@ -1,0 +1,50 @@
+"""`flask demo`: build the demo organisation once, with a password kept in instance/."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from ..db import db
+from ..services.demo import PEOPLE, build_demo, demo_email, demo_exists
+
+PASSWORD_FILE = "demo-password.txt"
+
+
+def _password() -> tuple[str, bool]:
+    """DEMO_PASSWORD, else one generated once and kept (owner-only) in instance/."""
+    if os.environ.get("DEMO_PASSWORD"):
+        return os.environ["DEMO_PASSWORD"], False
+    path = Path(current_app.instance_path) / PASSWORD_FILE
+    if path.exists():
+        return path.read_text().strip(), False
+    password = "-".join(secrets.token_urlsafe(6) for _ in range(3))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(password + "\n")
+    return password, True
+
+
+@click.command("demo", help="Create the demo organisation (once) and print its accounts.")
+@with_appcontext
+def command() -> None:
+    if demo_exists(db.session):
+        click.echo("The demo organisation already exists.")
+    else:
+        password, new = _password()
+        build_demo(db.session, password)
+        db.session.commit()
+        click.echo("Demo organisation created. Accounts:")
+        for local, name, roles, *_ in PEOPLE:
+            click.echo(f"  {demo_email(local):45} {name:14} {', '.join(sorted(roles))}")
+        if os.environ.get("DEMO_PASSWORD"):
+            click.echo("Password: the value of DEMO_PASSWORD.")
+        else:
+            where = Path(current_app.instance_path) / PASSWORD_FILE
+            click.echo(f"Password for every demo account: {password}")
+            click.echo(f"(kept, readable only by you, in {where})" if new else "")

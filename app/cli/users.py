@@ -1,0 +1,70 @@
+"""`flask users create|link|list`: manage accounts from the command line."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app, url_for
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from ..db import db
+from ..models import User
+from ..services import accounts
+
+
+@click.group("users", help="Create accounts and issue set-password links.")
+def group() -> None:
+    pass
+
+
+@group.command("create")
+@click.option("--email", required=True)
+@click.option("--name", "display_name", required=True)
+@click.option("--role", "roles", multiple=True, default=["learner"], show_default=True,
+              type=click.Choice(["learner", "supervisor", "author", "admin"]))
+@click.option("--supervisor", "supervisor_email", help="Email of the learner's supervisor.")
+@with_appcontext
+def create(email: str, display_name: str, roles: tuple[str, ...],
+           supervisor_email: str | None) -> None:
+    """Create an account and print a one-time set-password link for it."""
+    supervisor_id = None
+    if supervisor_email:
+        supervisor = accounts.find_by_email(db.session, supervisor_email)
+        if supervisor is None:
+            raise click.ClickException(f"No account for {supervisor_email}.")
+        supervisor_id = supervisor.id
+    try:
+        user = accounts.create_user(db.session, email=email, display_name=display_name,
+                                    roles=set(roles), supervisor_id=supervisor_id)
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from None
+    _print_link(user)
+
+
+@group.command("link")
+@click.argument("email")
+@with_appcontext
+def link(email: str) -> None:
+    """Issue a new one-time set-password link."""
+    user = accounts.find_by_email(db.session, email)
+    if user is None:
+        raise click.ClickException(f"No account for {email}.")
+    _print_link(user)
+
+
+@group.command("list")
+@with_appcontext
+def list_users() -> None:
+    for user in db.session.scalars(select(User).order_by(User.email)):
+        state = "active" if user.active else "deactivated"
+        click.echo(f"{user.email:40} {','.join(sorted(user.roles)):30} {state}")
+
+
+def _print_link(user: User) -> None:
+    hours = current_app.config["PASSWORD_LINK_HOURS"]
+    token = accounts.issue_password_link(db.session, user, None, hours)
+    db.session.commit()
+    base = current_app.config.get("BASE_URL", "http://127.0.0.1:5000")
+    with current_app.test_request_context(base_url=base):
+        click.echo(f"{user.email}: set a password within {hours} hours at "
+                   f"{url_for('auth.set_password', token=token, _external=True)}")

@@ -1,0 +1,58 @@
+"""Settings: defaults here, overridden from the environment. Nothing secret is a constant."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def instance_secret(instance_path: str) -> str:
+    """SECRET_KEY from the environment, else one generated once and kept in instance/."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def from_environment(instance_path: str) -> dict:
+    """The configuration for a running app."""
+    database = os.environ.get("DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'whole-picture.db'}"
+    if database.startswith("postgres://"):
+        database = "postgresql+psycopg://" + database[len("postgres://"):]
+    elif database.startswith("postgresql://"):
+        database = "postgresql+psycopg://" + database[len("postgresql://"):]
+    return {
+        "SECRET_KEY": instance_secret(instance_path),
+        "SQLALCHEMY_DATABASE_URI": database,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", True),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", True),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("SESSION_HOURS", "8"))),
+        "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        "SCENARIO_DIR": os.environ.get("SCENARIO_DIR", str(ROOT / "scenarios")),
+        "CONTENT_DIR": os.environ.get("CONTENT_DIR", str(ROOT / "content")),
+        "PASSWORD_LINK_HOURS": int(os.environ.get("PASSWORD_LINK_HOURS", "72")),
+        "LOGIN_FREE_FAILURES": 3,
+        "LOGIN_LOCK_FAILURES": 10,
+        "LOGIN_LOCK_MINUTES": 15,
+    }

@@ -1,0 +1,32 @@
+"""The forms of the player. Every one carries the step number it was drawn for."""
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovSubmitInput
+from wtforms import HiddenField, RadioField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired
+
+from ..engine import MAX_REFLECTION_CHARS
+
+
+class StepForm(FlaskForm):
+    step = HiddenField()
+    submit = SubmitField("Continue", widget=GovSubmitInput())
+
+
+class ChoiceForm(StepForm):
+    option = RadioField("What do you do?", coerce=int, widget=GovRadioInput(),
+                        validators=[InputRequired("Choose what you would do")])
+    submit = SubmitField("Choose", widget=GovSubmitInput())
+
+
+class ReflectionForm(StepForm):
+    reflection = TextAreaField(
+        "Your reflection", widget=GovCharacterCount(),
+        description=f"Write up to {MAX_REFLECTION_CHARS:,} characters. Only you and your "
+                    "supervisor can read it.")
+    submit = SubmitField("Save and continue", widget=GovSubmitInput())
+    skip = SubmitField("Skip this reflection", widget=GovSubmitInput())
+
+
+class StartForm(FlaskForm):
+    submit = SubmitField("Start", widget=GovSubmitInput())

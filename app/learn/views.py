@@ -1,0 +1,221 @@
+"""The player: catalogue, one step a page, feedback, ending, and "My learning".
+
+Views stay thin: services.player stores answers and works out the current step; the engine
+says what the step is. A form for a step that is no longer current is answered with the current
+step and a message, keeping any reflection text it carried.
+"""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from ..authz import can
+from ..db import db
+from ..engine import Answer, StepError
+from ..models import Attempt, ScenarioRecord
+from ..services import library, player
+from .forms import ChoiceForm, ReflectionForm, StartForm, StepForm
+from .summaries import catalogue_entries, competency_rows, path_rows
+
+bp = Blueprint("learn", __name__)
+
+
+def _record_or_404(slug: str) -> ScenarioRecord:
+    record = db.session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == slug))
+    if record is None or record.archived or record.current_version is None:
+        abort(404)
+    return record
+
+
+def _attempt_or_404(attempt_id: int, action: str = "view_attempt") -> Attempt:
+    """Objects a visitor may not see answer 404, so guessed ids reveal nothing."""
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or not can(current_user, action, attempt):
+        abort(404)
+    return attempt
+
+
+def _vocab():
+    return library.vocabulary(current_app.config["CONTENT_DIR"])
+
+
+@bp.before_request
+@login_required
+def _signed_in() -> None:
+    if not can(current_user, "area:learn"):
+        abort(403)
+
+
+@bp.get("/scenarios")
+def catalogue():
+    entries = catalogue_entries(db.session, current_user, library.catalogue(db.session), _vocab())
+    return render_template("learn/catalogue.html", entries=entries)
+
+
+@bp.get("/scenarios/<slug>")
+def overview(slug: str):
+    record = _record_or_404(slug)
+    scenario = library.parsed(record.current_version)
+    attempt = player.open_attempt(db.session, current_user, record)
+    return render_template("learn/overview.html", record=record, scenario=scenario,
+                           attempt=attempt, form=StartForm(), vocab=_vocab())
+
+
+@bp.post("/scenarios/<slug>/start")
+def start(slug: str):
+    record = _record_or_404(slug)
+    if not StartForm().validate_on_submit():
+        abort(400)
+    attempt = player.start_attempt(db.session, current_user, record)
+    db.session.commit()
+    return redirect(url_for("learn.play", attempt_id=attempt.id))
+
+
+def _form_for(play: player.Play, data=None):
+    node = play.position.node
+    step = play.position.step_number
+    if node.kind == "choice":
+        form = ChoiceForm(formdata=data, step=step)
+        form.option.choices = [(o.index, o.text) for o in play.position.offered_options()]
+        return form
+    if node.kind == "reflection":
+        form = ReflectionForm(formdata=data, step=step)
+        if data is None:
+            form.reflection.data = player.draft_for(db.session, play.attempt, step) or ""
+        return form
+    return StepForm(formdata=data, step=step)
+
+
+def _render_step(play: player.Play, form=None, status: int = 200, notice: str | None = None):
+    if play.position.finished:
+        return redirect(url_for("learn.ending", attempt_id=play.attempt.id))
+    form = form or _form_for(play)
+    form.step.data = play.position.step_number
+    return render_template("learn/step.html", play=play, node=play.position.node, form=form,
+                           notice=notice), status
+
+
+@bp.get("/attempts/<int:attempt_id>")
+def play(attempt_id: int):
+    attempt = _attempt_or_404(attempt_id)
+    if attempt.user_id != current_user.id:
+        return redirect(url_for("learn.ending", attempt_id=attempt.id))
+    return _render_step(player.load_play(attempt))
+
+
+STALE = ("This page had moved on since that form was drawn (perhaps another tab, the back "
+         "button or a second click). Nothing was saved twice. This is where you are now.")
+
+
+def stale_response(play: player.Play, reflection_text: str | None, notice: str = STALE):
+    """The current step with a message; any reflection text carried is shown back."""
+    if play.position.finished:
+        flash(notice, "info")
+        return redirect(url_for("learn.ending", attempt_id=play.attempt.id))
+    form = _form_for(play)
+    kept = None
+    if reflection_text and isinstance(form, ReflectionForm):
+        form.reflection.data = reflection_text
+        notice += " Your reflection is in the box below: check it and save it."
+    elif reflection_text:
+        kept = reflection_text
+        notice += " The text you sent is shown below so that nothing is lost."
+    form.step.data = play.position.step_number
+    return render_template("learn/step.html", play=play, node=play.position.node, form=form,
+                           notice=notice, kept_text=kept), 409
+
+
+EXPIRED = "This form had expired, so nothing was saved."
+
+
+@bp.post("/attempts/<int:attempt_id>")
+def answer(attempt_id: int):
+    attempt = _attempt_or_404(attempt_id, "answer_attempt")
+    play = player.load_play(attempt)
+    posted_step = request.form.get("step", "")
+    text = request.form.get("reflection")
+    if play.position.finished or posted_step != str(play.position.step_number):
+        return stale_response(play, text)
+    form = _form_for(play, request.form)
+    if not form.validate():
+        return _render_step(play, form, status=400)
+    node = play.position.node
+    if node.kind == "choice":
+        given = Answer.choose(form.option.data)
+    elif node.kind == "reflection":
+        skip = node.optional and bool(request.form.get("skip"))
+        given = Answer.reflect(None if skip else form.reflection.data)
+    else:
+        given = Answer.continue_()
+    try:
+        after = player.submit(db.session, attempt, play.position.step_number, given)
+    except player.StaleStep:
+        db.session.rollback()
+        return stale_response(player.load_play(db.session.get(Attempt, attempt_id)), text)
+    except StepError as problem:
+        target = form.reflection if node.kind == "reflection" else getattr(form, "option", None)
+        if target is not None:
+            target.errors = [problem.message]
+        return _render_step(play, form, status=400)
+    player.drop_draft(db.session, attempt, play.position.step_number)
+    db.session.commit()
+    if node.kind == "choice":
+        return redirect(url_for("learn.feedback", attempt_id=attempt.id,
+                                number=play.position.step_number))
+    if after.position.finished:
+        return redirect(url_for("learn.ending", attempt_id=attempt.id))
+    return redirect(url_for("learn.play", attempt_id=attempt.id))
+
+
+@bp.get("/attempts/<int:attempt_id>/feedback/<int:number>")
+def feedback(attempt_id: int, number: int):
+    attempt = _attempt_or_404(attempt_id)
+    play = player.load_play(attempt)
+    if number >= len(play.position.path) or play.position.path[number].option is None:
+        abort(404)
+    step = play.position.path[number]
+    return render_template("learn/feedback.html", play=play, step=step, vocab=_vocab(),
+                           rows=competency_rows(step.option.scores, _vocab()))
+
+
+@bp.get("/attempts/<int:attempt_id>/ending")
+def ending(attempt_id: int):
+    attempt = _attempt_or_404(attempt_id)
+    play = player.load_play(attempt)
+    if not play.position.finished:
+        return redirect(url_for("learn.play", attempt_id=attempt.id))
+    return render_template("learn/ending.html", play=play, node=play.position.node,
+                           steps=path_rows(play, attempt), vocab=_vocab(),
+                           profile=play.profile, is_owner=attempt.user_id == current_user.id)
+
+
+@bp.get("/my-learning")
+def my_learning():
+    attempts = player.attempts_of(db.session, current_user)
+    return render_template("learn/my_learning.html", attempts=attempts,
+                           reflections=player.reflections_of(db.session, current_user))
+
+
+def csrf_failed(error):
+    """An expired or missing CSRF token. On a step with reflection text, keep the text."""
+    from ..auth.loader import unauthorised
+
+    text = request.form.get("reflection")
+    if not current_user.is_authenticated:
+        return unauthorised() if text else (render_template("errors/csrf.html"), 400)
+    if request.endpoint == "learn.answer" and request.view_args:
+        attempt = db.session.get(Attempt, request.view_args["attempt_id"])
+        if attempt is not None and can(current_user, "answer_attempt", attempt):
+            return stale_response(player.load_play(attempt), text, EXPIRED)
+    return render_template("errors/csrf.html"), 400

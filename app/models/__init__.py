@@ -1,0 +1,35 @@
+"""ORM models, split by area. Tables that hold a person's data are listed in PERSONAL_DATA so
+export and erasure can be checked against the schema."""
+
+from .accounts import AccountChange, Agency, LoginThrottle, PasswordToken, Team, User, UserRole
+from .audit import AuditEvent
+from .learning import (
+    Attempt,
+    AttemptScore,
+    Reflection,
+    ReflectionDraft,
+    ScenarioRecord,
+    ScenarioVersion,
+    Step,
+)
+
+# table name -> column that points at the person
+PERSONAL_DATA = {
+    "users": "id",
+    "user_roles": "user_id",
+    "account_changes": "user_id",
+    "password_tokens": "user_id",
+    "login_throttle": "email",
+    "attempts": "user_id",
+    "steps": "attempt_id",
+    "reflections": "user_id",
+    "reflection_drafts": "user_id",
+    "attempt_scores": "attempt_id",
+    "audit_events": "subject_user_id",
+}
+
+__all__ = [
+    "PERSONAL_DATA", "AccountChange", "Agency", "Attempt", "AttemptScore", "AuditEvent",
+    "LoginThrottle", "PasswordToken", "Reflection", "ReflectionDraft", "ScenarioRecord", "ScenarioVersion", "Step",
+    "Team", "User", "UserRole",
+]

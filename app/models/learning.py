@@ -1,0 +1,121 @@
+"""Scenarios as stored versions, and what learners did with them.
+
+A version is immutable and named by the hash of its text. An attempt is pinned to one version.
+Steps are the attempt's answers in order; `(attempt_id, number)` is unique, so a double submit
+or a second tab can never store the same step twice or out of order.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import db, utcnow
+
+
+class ScenarioRecord(db.Model):
+    """A scenario across its versions, named by the `id:` in its file."""
+
+    __tablename__ = "scenarios"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    current_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("scenario_versions.id", use_alter=True)
+    )
+    current_version: Mapped[ScenarioVersion | None] = relationship(
+        foreign_keys=[current_version_id], post_update=True
+    )
+
+
+class ScenarioVersion(db.Model):
+    __tablename__ = "scenario_versions"
+    __table_args__ = (UniqueConstraint("scenario_id", "content_hash"),
+                      UniqueConstraint("scenario_id", "number"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(Text)
+    source_path: Mapped[str | None] = mapped_column(String(400))
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text)
+    minutes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    scenario: Mapped[ScenarioRecord] = relationship(foreign_keys=[scenario_id])
+
+
+class Attempt(db.Model):
+    __tablename__ = "attempts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ending_node: Mapped[str | None] = mapped_column(String(100))
+    ending_outcome: Mapped[str | None] = mapped_column(String(300))
+    version: Mapped[ScenarioVersion] = relationship()
+    steps: Mapped[list[Step]] = relationship(order_by="Step.number", back_populates="attempt")
+    scores: Mapped[list[AttemptScore]] = relationship(order_by="AttemptScore.competency")
+
+
+class Step(db.Model):
+    """One answer: a scene continued, an option chosen, or a reflection written or skipped."""
+
+    __tablename__ = "steps"
+    __table_args__ = (UniqueConstraint("attempt_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    node_id: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    option_index: Mapped[int | None] = mapped_column(Integer)
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    seconds_spent: Mapped[int] = mapped_column(Integer, default=0)
+    attempt: Mapped[Attempt] = relationship(back_populates="steps")
+    reflection: Mapped[Reflection | None] = relationship(back_populates="step", uselist=False)
+
+
+class Reflection(db.Model):
+    """A learner's reflection text: sensitive personal data. Read only through app.authz."""
+
+    __tablename__ = "reflections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id"), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    step: Mapped[Step] = relationship(back_populates="reflection")
+
+
+class AttemptScore(db.Model):
+    """The competency profile of a finished attempt, kept for dashboards and insights."""
+
+    __tablename__ = "attempt_scores"
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), primary_key=True)
+    competency: Mapped[str] = mapped_column(String(40), primary_key=True)
+    won: Mapped[int] = mapped_column(Integer)
+    best: Mapped[int] = mapped_column(Integer)
+
+
+class ReflectionDraft(db.Model):
+    """Reflection text kept when a session expired mid-write, shown back after signing in."""
+
+    __tablename__ = "reflection_drafts"
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), primary_key=True)
+    step_number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

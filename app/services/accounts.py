@@ -1,0 +1,206 @@
+"""Accounts: create and change users (recording who changed roles and supervisors), set-password
+links, and logging in with failures counted in the database so limits hold across servers."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db import utcnow
+from ..models import AccountChange, LoginThrottle, PasswordToken, User, UserRole
+from ..models.accounts import ROLES
+from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
+
+
+class AccountError(ValueError):
+    """A change that cannot be made, with a message fit to show the admin."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def _record(session: Session, user: User, actor: User | None, field: str, old, new) -> None:
+    if old != new:
+        session.add(AccountChange(user_id=user.id, changed_by_id=actor.id if actor else None,
+                                  field=field, old_value=None if old is None else str(old),
+                                  new_value=None if new is None else str(new)))
+
+
+def create_user(session: Session, *, email: str, display_name: str, roles: set[str],
+                actor: User | None = None, agency_id: int | None = None,
+                team_id: int | None = None, supervisor_id: int | None = None,
+                password: str | None = None) -> User:
+    email = normalise_email(email)
+    if find_by_email(session, email):
+        raise AccountError(f"An account with the email {email} already exists.")
+    user = User(email=email, display_name=display_name.strip(), agency_id=agency_id,
+                team_id=team_id, active=True, session_version=1)
+    if password is not None:
+        user.password_hash = hash_password(password)
+    session.add(user)
+    session.flush()
+    _record(session, user, actor, "created", None, email)
+    update_user(session, user, actor=actor, roles=roles, supervisor_id=supervisor_id)
+    return user
+
+
+def update_user(session: Session, user: User, *, actor: User | None, roles: set[str] | None = None,
+                supervisor_id: int | None | type[...] = ..., agency_id: int | None | type[...] = ...,
+                team_id: int | None | type[...] = ..., display_name: str | None = None) -> User:
+    """Change an account; each changed field is written to account_changes."""
+    if roles is not None:
+        unknown = set(roles) - set(ROLES)
+        if unknown:
+            raise AccountError(f"Unknown role: {', '.join(sorted(unknown))}.")
+        old = ",".join(sorted(user.roles))
+        user.role_rows = [r for r in user.role_rows if r.role in roles] + [
+            UserRole(user_id=user.id, role=r) for r in sorted(roles - user.roles)
+        ]
+        _record(session, user, actor, "roles", old, ",".join(sorted(roles)))
+    if supervisor_id is not ...:
+        if supervisor_id == user.id:
+            raise AccountError("Nobody can be their own supervisor.")
+        if supervisor_id is not None:
+            supervisor = session.get(User, supervisor_id)
+            if supervisor is None or not supervisor.has_role("supervisor"):
+                raise AccountError("The chosen supervisor does not have the supervisor role.")
+        _record(session, user, actor, "supervisor", user.supervisor_id, supervisor_id)
+        user.supervisor_id = supervisor_id
+    if agency_id is not ...:
+        _record(session, user, actor, "agency", user.agency_id, agency_id)
+        user.agency_id = agency_id
+    if team_id is not ...:
+        _record(session, user, actor, "team", user.team_id, team_id)
+        user.team_id = team_id
+    if display_name is not None and display_name.strip() != user.display_name:
+        _record(session, user, actor, "display_name", user.display_name, display_name.strip())
+        user.display_name = display_name.strip()
+    session.flush()
+    return user
+
+
+def set_active(session: Session, user: User, active: bool, actor: User | None) -> None:
+    """Deactivate a leaver (records stay) or reactivate; deactivating ends their sessions."""
+    _record(session, user, actor, "active", user.active, active)
+    user.active = active
+    if not active:
+        user.session_version += 1
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    if len(password) < MIN_LENGTH:
+        raise AccountError(f"Use at least {MIN_LENGTH} characters.")
+    user.password_hash = hash_password(password)
+    user.session_version += 1
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_password_link(session: Session, user: User, actor: User | None, hours: int) -> str:
+    """A new one-time token; earlier unused ones for the user stop working."""
+    now = utcnow()
+    for old in session.scalars(select(PasswordToken).where(
+            PasswordToken.user_id == user.id, PasswordToken.used_at.is_(None))):
+        old.used_at = now
+    token = secrets.token_urlsafe(32)
+    session.add(PasswordToken(user_id=user.id, token_hash=_token_hash(token),
+                              expires_at=now + timedelta(hours=hours),
+                              created_by_id=actor.id if actor else None))
+    _record(session, user, actor, "password_link", None, f"expires in {hours} hours")
+    session.flush()
+    return token
+
+
+def valid_token(session: Session, token: str) -> PasswordToken | None:
+    row = session.scalar(select(PasswordToken).where(PasswordToken.token_hash == _token_hash(token)))
+    if row is None or row.used_at is not None or row.expires_at < utcnow():
+        return None
+    if not row.user.active:
+        return None
+    return row
+
+
+def use_password_link(session: Session, token: str, password: str) -> User:
+    row = valid_token(session, token)
+    if row is None:
+        raise AccountError("This link has expired or has already been used. Ask an administrator "
+                           "for a new one.")
+    set_password(session, row.user, password)
+    row.used_at = utcnow()
+    return row.user
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    free_failures: int = 3
+    lock_failures: int = 10
+    lock_minutes: int = 15
+
+
+class LoginRefused(Exception):
+    """Login failed. The message never says whether the email exists."""
+
+    def __init__(self, message: str, wait_seconds: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.wait_seconds = wait_seconds
+
+
+GENERIC_FAILURE = "The email address or password is not right."
+
+
+def _wait_after(failures: int, policy: LoginPolicy) -> int:
+    """Seconds a learner must wait after `failures` misses before the next try counts."""
+    if failures < policy.free_failures:
+        return 0
+    return min(2 ** (failures - policy.free_failures + 1), 60)
+
+
+def authenticate(session: Session, email: str, password: str, policy: LoginPolicy,
+                 now: datetime | None = None) -> User:
+    """The user for these credentials, or LoginRefused. Slows, then locks, by email."""
+    now = now or utcnow()
+    email = normalise_email(email)
+    throttle = session.get(LoginThrottle, email)
+    if throttle and throttle.locked_until and throttle.locked_until > now:
+        raise LoginRefused("Too many failed attempts. Try again in "
+                           f"{policy.lock_minutes} minutes or ask an administrator for a "
+                           "set-password link.")
+    if throttle and throttle.last_failure_at:
+        wait = _wait_after(throttle.failures, policy)
+        ready = throttle.last_failure_at + timedelta(seconds=wait)
+        if ready > now:
+            raise LoginRefused(f"Too many failed attempts. Wait {int((ready - now).total_seconds()) + 1} "
+                               "seconds and try again.", wait_seconds=wait)
+    user = find_by_email(session, email)
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not user.active:
+        if throttle is None:
+            throttle = LoginThrottle(email=email, failures=0)
+            session.add(throttle)
+        throttle.failures += 1
+        throttle.last_failure_at = now
+        if throttle.failures >= policy.lock_failures:
+            throttle.locked_until = now + timedelta(minutes=policy.lock_minutes)
+            throttle.failures = 0
+        session.flush()
+        if ok and user is not None and not user.active:
+            raise LoginRefused("This account has been closed. Ask an administrator if you need it.")
+        raise LoginRefused(GENERIC_FAILURE)
+    if throttle is not None:
+        session.delete(throttle)
+    if needs_rehash(user.password_hash or ""):
+        user.password_hash = hash_password(password)
+    return user

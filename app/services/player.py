@@ -1,0 +1,169 @@
+"""Playing a scenario: start or resume an attempt, and store each answer exactly once, in order.
+
+The stored steps are the attempt's state: `load_play` replays them through the engine. Every
+submitted form carries the step number it was drawn for; a form for any other number is stale.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import utcnow
+from ..engine import Answer, Position, Scenario, advance, profile, replay
+from ..engine.scoring import CompetencyResult
+from ..models import (
+    Attempt,
+    AttemptScore,
+    Reflection,
+    ReflectionDraft,
+    ScenarioRecord,
+    ScenarioVersion,
+    Step,
+    User,
+)
+from .library import parsed
+
+
+@dataclass(frozen=True)
+class Play:
+    attempt: Attempt
+    scenario: Scenario
+    position: Position
+
+    @property
+    def profile(self) -> dict[str, CompetencyResult]:
+        return profile(self.scenario, self.position.path)
+
+
+class StaleStep(Exception):
+    """The form was drawn for a step that is no longer current (reload, back, double click,
+    another tab). The learner is shown the current step; nothing was stored."""
+
+
+def _answer(step: Step) -> Answer:
+    if step.kind == "choose":
+        return Answer.choose(step.option_index or 0)
+    if step.kind == "reflect":
+        return Answer.reflect(None if step.skipped or step.reflection is None
+                              else step.reflection.text)
+    return Answer.continue_()
+
+
+def load_play(attempt: Attempt) -> Play:
+    scenario = parsed(attempt.version)
+    position = replay(scenario, [_answer(s) for s in attempt.steps])
+    return Play(attempt, scenario, position)
+
+
+def open_attempt(session: Session, user: User, record: ScenarioRecord) -> Attempt | None:
+    """The learner's unfinished attempt at this scenario, on whichever version it started."""
+    return session.scalar(
+        select(Attempt).join(ScenarioVersion)
+        .where(Attempt.user_id == user.id, ScenarioVersion.scenario_id == record.id,
+               Attempt.completed_at.is_(None))
+        .order_by(Attempt.started_at.desc()).limit(1)
+    )
+
+
+def start_attempt(session: Session, user: User, record: ScenarioRecord) -> Attempt:
+    """Resume the open attempt if there is one; otherwise start on the current version."""
+    attempt = open_attempt(session, user, record)
+    if attempt is None:
+        attempt = Attempt(user_id=user.id, version_id=record.current_version_id)
+        session.add(attempt)
+        session.flush()
+    return attempt
+
+
+def submit(session: Session, attempt: Attempt, step_number: int, answer: Answer,
+           now: datetime | None = None) -> Play:
+    """Store one answer. Raises StaleStep for an out-of-date form and engine StepError for an
+    answer that breaks a rule (nothing is stored in either case)."""
+    now = now or utcnow()
+    play = load_play(attempt)
+    position = play.position
+    if position.finished or step_number != position.step_number:
+        raise StaleStep()
+    after = advance(play.scenario, position, answer)
+    stored_answer = after.path[-1].answer
+    previous = attempt.steps[-1].created_at if attempt.steps else attempt.started_at
+    step = Step(attempt_id=attempt.id, number=step_number, node_id=position.node.id,
+                kind=answer.kind, option_index=answer.option,
+                skipped=answer.kind == "reflect" and stored_answer.text is None,
+                created_at=now, seconds_spent=max(0, int((now - previous).total_seconds())))
+    if stored_answer.kind == "reflect" and stored_answer.text is not None:
+        step.reflection = Reflection(user_id=attempt.user_id, text=stored_answer.text,
+                                     created_at=now)
+    try:
+        with session.begin_nested():
+            session.add(step)
+            session.flush()
+    except IntegrityError:
+        session.expire(attempt)
+        raise StaleStep() from None
+    if after.finished:
+        _finish(session, attempt, play.scenario, after, now)
+    session.refresh(attempt)
+    return Play(attempt, play.scenario, after)
+
+
+def _finish(session: Session, attempt: Attempt, scenario: Scenario, position: Position,
+            now: datetime) -> None:
+    attempt.completed_at = now
+    attempt.ending_node = position.node.id
+    attempt.ending_outcome = position.node.outcome
+    for key, result in profile(scenario, position.path).items():
+        session.add(AttemptScore(attempt_id=attempt.id, competency=key,
+                                 won=result.won, best=result.best))
+    session.flush()
+
+
+def attempts_of(session: Session, user: User) -> list[Attempt]:
+    return list(session.scalars(
+        select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc())))
+
+
+_ATTEMPT_PATH = re.compile(r"^/attempts/(\d+)$")
+
+
+def keep_carried_reflection(session: Session, user: User, next_path: str | None,
+                            step: str | None, text: str | None) -> bool:
+    """After signing in again, keep a reflection that was posted with an expired session as a
+    draft on the learner's own attempt, so the step page can show it back."""
+    match = _ATTEMPT_PATH.match(next_path or "")
+    if not (match and text and (step or "").isdigit()):
+        return False
+    attempt = session.get(Attempt, int(match.group(1)))
+    if attempt is None or attempt.user_id != user.id:
+        return False
+    draft = session.get(ReflectionDraft, (attempt.id, int(step)))
+    if draft is None:
+        session.add(ReflectionDraft(attempt_id=attempt.id, step_number=int(step),
+                                    user_id=user.id, text=text))
+    else:
+        draft.text = text
+    return True
+
+
+def draft_for(session: Session, attempt: Attempt, step_number: int) -> str | None:
+    draft = session.get(ReflectionDraft, (attempt.id, step_number))
+    return draft.text if draft else None
+
+
+def drop_draft(session: Session, attempt: Attempt, step_number: int) -> None:
+    draft = session.get(ReflectionDraft, (attempt.id, step_number))
+    if draft is not None:
+        session.delete(draft)
+
+
+def reflections_of(session: Session, user: User) -> list[Reflection]:
+    """The learner's own reflections, newest first (their own page: no audit entry needed)."""
+    return list(session.scalars(
+        select(Reflection).where(Reflection.user_id == user.id)
+        .order_by(Reflection.created_at.desc())))

@@ -1,0 +1,41 @@
+"""Reading the player's pages in functional tests."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import csrf_token
+
+
+def step_number(html: str) -> str:
+    match = re.search(r'<input[^>]*name="step"[^>]*value="(\d+)"', html) or re.search(
+        r'<input[^>]*value="(\d+)"[^>]*name="step"', html)
+    assert match, "page has no step number"
+    return match.group(1)
+
+
+def options(html: str) -> dict[str, str]:
+    """Option label text -> value, as offered on a choice page."""
+    found = {}
+    for value, label in re.findall(
+            r'name="option" type="radio" value="(\d+)"[^>]*>\s*<label[^>]*>\s*(.*?)\s*</label>',
+            html, re.S):
+        found[label] = value
+    return found
+
+
+def answer(client, attempt_url: str, **data):
+    """Post the form on the attempt's current page, with its step number and CSRF token."""
+    page = client.get(attempt_url)
+    assert page.status_code == 200, page.status_code
+    payload = {"csrf_token": csrf_token(page.text), "step": step_number(page.text)}
+    if "option_text" in data:
+        payload["option"] = options(page.text)[data.pop("option_text")]
+    payload.update(data)
+    return client.post(attempt_url, data=payload)
+
+
+def start(browser, slug: str = "short-visit") -> str:
+    response = browser.submit(f"/scenarios/{slug}", {}, action=f"/scenarios/{slug}/start")
+    assert response.status_code == 302
+    return response.headers["Location"]
