@@ -52,9 +52,10 @@ def app(migrated_db, tmp_path):
     @app.teardown_request
     def _forget_cached_user(_exc) -> None:
         # Tests hold an app context open, and Flask reuses it (and `g`) for each test request.
-        # In a real server every request has its own `g`; drop Flask-Login's cached user so the
-        # tests see the same thing.
+        # In a real server every request has its own `g`: drop what Flask-Login and Flask-WTF
+        # cache there so the tests see the same thing.
         g.pop("_login_user", None)
+        g.pop("csrf_token", None)
 
     with app.app_context():
         yield app

@@ -203,6 +203,7 @@ def test_expired_session_keeps_reflection_through_sign_in(auth, browser, client,
         "csrf_token": token, "email": "learner@example.org",
         "password": "correct horse battery staple", "next": url,
         "carry_text": "Half an hour of thought.", "carry_step": number})
+    assert signed_in.status_code == 302, signed_in.text[-2500:]
     assert signed_in.headers["Location"] == url
     assert "Half an hour of thought." in client.get(url).text
 

@@ -130,3 +130,10 @@ def answers_for(moves, reflection: str = "some text") -> list[Answer]:
 def play(scenario_, moves):
     """Replay reachability moves as a learner would; returns the final Position."""
     return replay(scenario_, answers_for(moves))
+
+
+def message(problems: list[Problem], code: str) -> str:
+    """The message of the one problem with `code`."""
+    found = [p.message for p in problems if p.code == code]
+    assert len(found) == 1, found
+    return found[0]
