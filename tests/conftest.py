@@ -17,7 +17,7 @@ from app.services import accounts, library
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PASSWORD = "correct horse battery staple"
+PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
 
 
 def _config(db_path: Path, instance: Path) -> dict:
@@ -29,6 +29,7 @@ def _config(db_path: Path, instance: Path) -> dict:
         "REMEMBER_COOKIE_SECURE": False,
         "SCENARIO_DIR": str(FIXTURES),
         "SERVER_NAME": "localhost",
+        "INSTANCE_PATH": str(instance),
     }
 
 
@@ -123,3 +124,8 @@ def auth(browser, make_user):
         assert response.status_code == 302, response.text
         return user
     return sign_in
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()

@@ -13,7 +13,7 @@ from flask.cli import with_appcontext
 from ..db import db
 from ..services.demo import PEOPLE, build_demo, demo_email, demo_exists
 
-PASSWORD_FILE = "demo-password.txt"
+PASSWORD_FILE = "demo-password.txt"  # noqa: S105 - a file name, not a password
 
 
 def _password() -> tuple[str, bool]:

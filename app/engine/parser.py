@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Condition, Node, Option, Problem, Route, Scenario, STAGES, SupervisionPrompt
+from .model import STAGES, Condition, Node, Option, Problem, Route, Scenario, SupervisionPrompt
 
 ID = r"[a-z0-9][a-z0-9-]*"
 ID_RE = re.compile(rf"^{ID}$")
@@ -98,9 +98,12 @@ class Parser:
                 continue
             nodes[draft.id] = self._finish_node(draft)
         for key in REQUIRED_HEADER_KEYS:
-            if key not in header:
+            if not header.get(key):
                 code = "missing-start" if key == "start" else "missing-field"
-                self.problem(1, code, f"the header has no '{key}:' line")
+                if key in header:
+                    self.problem(header_lines[key], code, f"'{key}:' in the header has no value")
+                else:
+                    self.problem(1, code, f"the header has no '{key}:' line")
         minutes = 0
         if "minutes" in header:
             if header["minutes"].isdigit():

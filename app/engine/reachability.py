@@ -21,11 +21,13 @@ Move = tuple[str, int | None]
 
 
 class RedirectLoop(Exception):
-    """Conditional nodes whose `else` targets lead round in a circle."""
+    """A conditional node cannot be shown and has nowhere to send the learner: its `else`
+    targets lead round in a circle (`reason` "loop") or it has no `else` ("no-else")."""
 
-    def __init__(self, node_id: str) -> None:
+    def __init__(self, node_id: str, reason: str = "loop") -> None:
         super().__init__(node_id)
         self.node_id = node_id
+        self.reason = reason
 
 
 def arrive(scenario: Scenario, node_id: str, flags: frozenset[str]) -> str | None:
@@ -40,7 +42,9 @@ def arrive(scenario: Scenario, node_id: str, flags: frozenset[str]) -> str | Non
             return None
         if node.condition is None or node.condition.holds(flags):
             return node_id
-        if node_id in seen or not node.else_target:
+        if not node.else_target:
+            raise RedirectLoop(node_id, "no-else")
+        if node_id in seen:
             raise RedirectLoop(node_id)
         seen.add(node_id)
         node_id = node.else_target
@@ -84,7 +88,8 @@ def explore(scenario: Scenario) -> Exploration:
     try:
         first = arrive(scenario, scenario.start, frozenset())
     except RedirectLoop as loop:
-        found.loops.add(loop.node_id)
+        if loop.reason == "loop":
+            found.loops.add(loop.node_id)
         return found
     if first is None:
         return found
@@ -107,7 +112,8 @@ def explore(scenario: Scenario) -> Exploration:
             try:
                 shown = arrive(scenario, target, after)
             except RedirectLoop as loop:
-                found.loops.add(loop.node_id)
+                if loop.reason == "loop":  # a missing else is reported by the validator
+                    found.loops.add(loop.node_id)
                 continue
             if shown is None:
                 continue

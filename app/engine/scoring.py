@@ -3,8 +3,8 @@ offer at the choices the learner actually met (options hidden by conditions do n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Scenario
 from .stepper import Step

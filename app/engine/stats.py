@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import textstat
 
@@ -66,14 +67,17 @@ def words(text: str) -> list[str]:
 def shared_runs(text: str, source: str, size: int = 8,
                 exceptions: Iterable[str] = ()) -> list[str]:
     """Runs of `size` words that `text` shares with `source`, ignoring cited titles."""
-    for title in exceptions:
-        text = re.sub(re.escape(title), " ", text, flags=re.I)
     ours = words(text)
+    for title in map(words, exceptions):  # word by word, so line breaks inside do not matter
+        n = len(title)
+        for i in range(len(ours) - n + 1):
+            if n and ours[i:i + n] == title:
+                ours[i:i + n] = [""] * n
     theirs = words(source)
     grams = {tuple(theirs[i:i + size]) for i in range(len(theirs) - size + 1)}
     found = []
     for i in range(len(ours) - size + 1):
         gram = tuple(ours[i:i + size])
-        if gram in grams:
+        if "" not in gram and gram in grams:
             found.append(" ".join(gram))
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Node, Option, Scenario
-from .reachability import arrive
+from .reachability import RedirectLoop, arrive
 
 MAX_REFLECTION_CHARS = 5000
 
@@ -23,15 +23,15 @@ class Answer:
     text: str | None = None
 
     @classmethod
-    def continue_(cls) -> "Answer":
+    def continue_(cls) -> Answer:
         return cls("continue")
 
     @classmethod
-    def choose(cls, option: int) -> "Answer":
+    def choose(cls, option: int) -> Answer:
         return cls("choose", option=option)
 
     @classmethod
-    def reflect(cls, text: str | None) -> "Answer":
+    def reflect(cls, text: str | None) -> Answer:
         return cls("reflect", text=text)
 
 
@@ -81,7 +81,10 @@ class StepError(ValueError):
 
 
 def _show(scenario: Scenario, node_id: str, flags: frozenset[str]) -> Node:
-    shown = arrive(scenario, node_id, flags)
+    try:
+        shown = arrive(scenario, node_id, flags)
+    except RedirectLoop as stuck:
+        raise StepError("broken", f"node '{stuck.node_id}' cannot be shown here") from None
     if shown is None:
         raise StepError("broken", f"node '{node_id}' does not exist")
     return scenario.nodes[shown]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 AGENCY_KINDS: Mapping[str, str] = {
     "childrens-social-care": "Children's social care",

@@ -12,13 +12,19 @@ PATH = "scenarios/test-case.scenario"
 
 
 def _competency(key: str, name: str, finding: int) -> Competency:
-    return Competency(key=key, name=name, findings=(finding,), briefing=f"finding-{finding}",
-                      good=f"Does {name.lower()} well.")
+    return Competency(
+        key=key,
+        name=name,
+        findings=(finding,),
+        briefing=f"finding-{finding}",
+        good=f"Does {name.lower()} well.",
+    )
 
 
 VOCAB = Vocabulary(
     competencies={
-        c.key: c for c in (
+        c.key: c
+        for c in (
             _competency("triangulation", "Testing self-report", 3),
             _competency("curiosity", "Curiosity about root causes", 4),
             _competency("think-family", "Think family", 6),
@@ -76,8 +82,13 @@ The week goes on.
 """
 
 
-def scenario(body: str, *, flags: str = "visited-home, spoke-to-school", start: str = "begin",
-             competencies: str = "triangulation, curiosity") -> str:
+def scenario(
+    body: str,
+    *,
+    flags: str = "visited-home, spoke-to-school",
+    start: str = "begin",
+    competencies: str = "triangulation, curiosity",
+) -> str:
     """A whole scenario file: the standard header, a blank line, then `body` dedented."""
     header = HEADER.format(flags=flags, start=start, competencies=competencies)
     return header + "\n" + textwrap.dedent(body).strip("\n") + "\n"

@@ -12,7 +12,12 @@ def test_the_clean_scenario_has_no_problems():
 def test_header_values_are_read():
     s = build(scenario(CLEAN))
     assert (s.id, s.title, s.role, s.minutes, s.start) == (
-        "test-case", "A test case", "Tester", 5, "begin")
+        "test-case",
+        "A test case",
+        "Tester",
+        5,
+        "begin",
+    )
     assert s.agencies == ("health",)
     assert s.competencies == ("triangulation", "curiosity")
     assert s.flags == ("visited-home", "spoke-to-school")
@@ -24,7 +29,8 @@ def test_header_values_are_read():
 def test_header_value_may_go_on_over_indented_lines_and_comments_are_ignored():
     text = scenario(CLEAN).replace(
         "summary: A small scenario for the engine's tests.\n",
-        "// a comment the learner never sees\nsummary: A small scenario\n  over two lines.\n")
+        "// a comment the learner never sees\nsummary: A small scenario\n  over two lines.\n",
+    )
     s = build(text)
     assert s.summary == "A small scenario over two lines."
 
@@ -35,7 +41,8 @@ def test_nodes_keep_their_prose_routes_and_settings():
     begin = s.node("begin")
     assert begin.text == "It is Monday morning."
     assert [(r.target, r.condition, r.line) for r in begin.routes] == [
-        ("ask", None, line_of(text, "-> ask"))]
+        ("ask", None, line_of(text, "-> ask"))
+    ]
     done = s.node("done")
     assert done.outcome == "The review is written up"
     assert done.tags == ("home-visit",)
@@ -47,8 +54,11 @@ def test_nodes_keep_their_prose_routes_and_settings():
 def test_options_keep_their_details():
     text = scenario(CLEAN)
     first, second = build(text).node("ask").options
-    assert (first.index, first.text, first.line) == (0, "Visit her at home.",
-                                                     line_of(text, "* Visit her at home."))
+    assert (first.index, first.text, first.line) == (
+        0,
+        "Visit her at home.",
+        line_of(text, "* Visit her at home."),
+    )
     assert (first.target, first.target_line) == ("home-visit", line_of(text, "-> home-visit"))
     assert first.sets == ("visited-home",)
     assert dict(first.scores) == {"triangulation": 2}
@@ -58,7 +68,8 @@ def test_options_keep_their_details():
 
 
 def test_conditions_read_flags_not_and_and():
-    s = build(scenario("""
+    s = build(
+        scenario("""
         === scene: begin
         if: visited-home and not spoke-to-school
         else: done
@@ -69,7 +80,8 @@ def test_conditions_read_flags_not_and_and():
 
         === ending: done
         outcome: Over
-    """))
+    """)
+    )
     begin = s.node("begin")
     assert begin.condition.literals == (("visited-home", True), ("spoke-to-school", False))
     assert begin.condition.holds(frozenset({"visited-home"}))
@@ -80,6 +92,7 @@ def test_conditions_read_flags_not_and_and():
 
 
 # -- broken syntax: each reported as 'syntax' on the line the author must fix ----------------
+
 
 def syntax_lines(text):
     return where(check(text), "syntax")
@@ -108,14 +121,19 @@ def test_header_line_without_colon():
 
 def test_option_detail_not_indented():
     for indent in ("", " "):
-        body = CLEAN.replace("  feedback: You see the home for yourself.",
-                             f"{indent}feedback: You see the home for yourself.")
+        body = CLEAN.replace(
+            "  feedback: You see the home for yourself.",
+            f"{indent}feedback: You see the home for yourself.",
+        )
         text = scenario(body)
         problems = check(text)
         assert where(problems, "syntax") == [
-            (PATH, line_of(text, "feedback: You see the home for yourself."))], indent
+            (PATH, line_of(text, "feedback: You see the home for yourself."))
+        ], indent
         # the detail did not reach the option, so the option has no feedback
-        assert where(problems, "missing-feedback") == [(PATH, line_of(text, "* Visit her at home."))]
+        assert where(problems, "missing-feedback") == [
+            (PATH, line_of(text, "* Visit her at home."))
+        ]
 
 
 def test_text_after_a_route_line():
@@ -129,8 +147,12 @@ def test_route_in_a_choice_node():
 
 
 def test_bad_condition():
-    text = scenario(CLEAN.replace("-> ask\n", "-> ask if visited-home or spoke-to-school\n-> ask\n"))
-    assert syntax_lines(text) == [(PATH, line_of(text, "-> ask if visited-home or spoke-to-school"))]
+    text = scenario(
+        CLEAN.replace("-> ask\n", "-> ask if visited-home or spoke-to-school\n-> ask\n")
+    )
+    assert syntax_lines(text) == [
+        (PATH, line_of(text, "-> ask if visited-home or spoke-to-school"))
+    ]
 
 
 def test_bad_condition_in_an_option():
@@ -157,15 +179,21 @@ def test_minutes_must_be_a_whole_number():
 
 def test_unknown_supervision_stage():
     text = scenario(CLEAN.replace("(analysis)", "(musing)"))
-    assert syntax_lines(text) == [(PATH, line_of(text, "supervision: (musing) What made you decide?"))]
+    assert syntax_lines(text) == [
+        (PATH, line_of(text, "supervision: (musing) What made you decide?"))
+    ]
 
 
 def test_every_syntax_problem_is_reported_at_once_in_line_order():
-    text = scenario(CLEAN.replace("-> ask\n", "-> ask\nStray text.\n")
-                    + "\n=== nonsense\n=== question: q\n")
+    text = scenario(
+        CLEAN.replace("-> ask\n", "-> ask\nStray text.\n") + "\n=== nonsense\n=== question: q\n"
+    )
     lines = [line for _, line in syntax_lines(text)]
-    assert lines == [line_of(text, "Stray text."), line_of(text, "=== nonsense"),
-                     line_of(text, "=== question: q")]
+    assert lines == [
+        line_of(text, "Stray text."),
+        line_of(text, "=== nonsense"),
+        line_of(text, "=== question: q"),
+    ]
 
 
 def test_duplicate_node_id_reports_the_second_one():

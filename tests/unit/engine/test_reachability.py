@@ -63,21 +63,35 @@ def test_the_same_node_is_reachable_once_an_earlier_option_sets_the_flag():
 
 
 def test_scene_with_no_route_is_a_dead_end():
-    text = scenario(CLEAN.replace("What did the visit tell you?\n\n-> done\n",
-                                  "What did the visit tell you?\n"))
+    text = scenario(
+        CLEAN.replace("  -> done\n", "  -> waiting\n")
+        + "\n=== scene: waiting\nYou wait for her to call back.\n"
+    )
+    problems = check(text)
+    assert where(problems, "dead-end") == [(PATH, line_of(text, "=== scene: waiting"))]
+    assert codes(problems) == {"dead-end"}
+
+
+def test_reflection_with_no_route_is_a_dead_end():
+    text = scenario(
+        CLEAN.replace("What did the visit tell you?\n\n-> done\n", "What did the visit tell you?\n")
+    )
     problems = check(text)
     assert where(problems, "dead-end") == [(PATH, line_of(text, "=== reflection: home-visit"))]
     assert codes(problems) == {"dead-end"}
 
 
 def test_choice_whose_every_option_can_be_hidden_is_a_dead_end():
-    text = scenario(GATED.format(set="set: visited-home").replace("""
+    text = scenario(
+        GATED.format(set="set: visited-home").replace(
+            """
 === scene: crossroads
 Later.
 
 -> secret if visited-home
 -> done
-""", """
+""",
+            """
 === choice: crossroads
 Who do you tell?
 
@@ -85,7 +99,9 @@ Who do you tell?
   if: visited-home
   -> secret
   feedback: Good.
-"""))
+""",
+        )
+    )
     problems = check(text)
     assert where(problems, "dead-end") == [(PATH, line_of(text, "=== choice: crossroads"))]
     assert "none" in " ".join(p.message for p in problems if p.code == "dead-end")
@@ -93,13 +109,18 @@ Who do you tell?
 
 
 def test_scene_whose_every_route_can_fail_is_a_dead_end():
-    text = scenario(GATED.format(set="set: visited-home").replace(
-        "-> secret if visited-home\n-> done\n", "-> secret if visited-home\n"))
+    text = scenario(
+        GATED.format(set="set: visited-home").replace(
+            "-> secret if visited-home\n-> done\n", "-> secret if visited-home\n"
+        )
+    )
     assert where(check(text), "dead-end") == [(PATH, line_of(text, "=== scene: crossroads"))]
 
 
 def test_loop_with_no_way_to_an_ending():
-    text = scenario(CLEAN.replace("  -> done\n", "  -> round\n") + """
+    text = scenario(
+        CLEAN.replace("  -> done\n", "  -> round\n")
+        + """
 === scene: round
 You wait.
 
@@ -109,10 +130,13 @@ You wait.
 You wait some more.
 
 -> round
-""")
+"""
+    )
     problems = check(text)
     assert where(problems, "no-ending") == [
-        (PATH, line_of(text, "=== scene: round")), (PATH, line_of(text, "=== scene: about"))]
+        (PATH, line_of(text, "=== scene: round")),
+        (PATH, line_of(text, "=== scene: about")),
+    ]
     assert codes(problems) == {"no-ending"}
 
 
@@ -123,11 +147,15 @@ def test_loop_with_a_way_out_is_fine():
 
 # -- if:/else: redirects ---------------------------------------------------------------------
 
-REDIRECT = GATED.replace("-> secret if visited-home\n-> done\n", "-> secret\n").replace(
-    "=== scene: secret\n", "=== scene: secret\nif: visited-home\nelse: phoned\n") + """
+REDIRECT = (
+    GATED.replace("-> secret if visited-home\n-> done\n", "-> secret\n").replace(
+        "=== scene: secret\n", "=== scene: secret\nif: visited-home\nelse: phoned\n"
+    )
+    + """
 === ending: phoned
 outcome: You only heard her side
 """
+)
 
 
 def test_arriving_at_a_node_whose_if_fails_shows_its_else():
@@ -149,9 +177,14 @@ def test_a_node_whose_if_never_holds_is_unreachable_but_its_else_is_reached():
 
 # -- paths to endings ------------------------------------------------------------------------
 
+
 def test_paths_to_endings_reach_every_reachable_ending_when_replayed():
-    s = build(scenario(REDIRECT.format(set="set: visited-home")
-                       + "\n=== ending: never\noutcome: Nobody gets here\n"))
+    s = build(
+        scenario(
+            REDIRECT.format(set="set: visited-home")
+            + "\n=== ending: never\noutcome: Nobody gets here\n"
+        )
+    )
     paths = paths_to_endings(s)
     assert set(paths) == {"done", "phoned"}
     for ending, moves in paths.items():

@@ -124,6 +124,6 @@ def test_results_follow_the_header_order_then_any_others():
 def test_share_and_percent_from_numbers():
     assert CompetencyResult("x", 1, 3).percent == 33
     assert CompetencyResult("x", 2, 3).percent == 67
-    assert CompetencyResult("x", 5, 3).share == 1.0   # never above the best
+    assert CompetencyResult("x", 5, 3).share == 1.0  # never above the best
     assert CompetencyResult("x", -4, 2).share == 0.0
     assert CompetencyResult("x", -4, 0).share is None

@@ -77,7 +77,12 @@ def offered(position):
 
 def test_start_advance_and_replay_agree(clean):
     first = start(clean)
-    assert (first.node.id, first.flags, first.path, first.step_number) == ("begin", frozenset(), (), 0)
+    assert (first.node.id, first.flags, first.path, first.step_number) == (
+        "begin",
+        frozenset(),
+        (),
+        0,
+    )
     assert not first.finished
     second = advance(clean, first, C)
     third = advance(clean, second, Answer.choose(0))
@@ -89,7 +94,10 @@ def test_start_advance_and_replay_agree(clean):
     again = replay(clean, [C, Answer.choose(0), R("It was tidy.")])
     assert again == fourth
     assert [(s.node.id, s.answer) for s in again.path] == [
-        ("begin", C), ("ask", Answer.choose(0)), ("home-visit", R("It was tidy."))]
+        ("begin", C),
+        ("ask", Answer.choose(0)),
+        ("home-visit", R("It was tidy.")),
+    ]
     assert again.path[1].option.text == "Visit her at home."
     assert again.path[0].option is None
 
@@ -119,17 +127,19 @@ def test_choosing_an_option_not_offered(flagged):
 def test_flags_carry_forward_and_route_conditions_pick_the_first_that_holds(flagged):
     # visit, then "ask to visit" is hidden; with only the school rung, "tell the school" is hidden
     ends = {
-        (0, 2): "alone",            # visited-home only
-        (1, 1): "with-school",      # spoke-to-school only
-        (2, 2): "alone",            # nothing
+        (0, 2): "alone",  # visited-home only
+        (1, 1): "with-school",  # spoke-to-school only
+        (2, 2): "alone",  # nothing
     }
     for (first, second), ending in ends.items():
         position = replay(flagged, [Answer.choose(first), Answer.choose(second), C])
         assert position.node.id == ending, (first, second)
-    both = build(scenario(FLAGS.replace("  feedback: Asked.", "  set: visited-home\n  feedback: Asked.")))
+    both = build(
+        scenario(FLAGS.replace("  feedback: Asked.", "  set: visited-home\n  feedback: Asked."))
+    )
     position = replay(both, [Answer.choose(1), Answer.choose(1), C])
     assert position.flags == frozenset({"visited-home", "spoke-to-school"})
-    assert position.node.id == "with-both"   # first matching line, though 'with-school' holds too
+    assert position.node.id == "with-both"  # first matching line, though 'with-school' holds too
 
 
 def test_required_reflection_left_empty(clean):
@@ -141,8 +151,13 @@ def test_required_reflection_left_empty(clean):
 
 
 def test_optional_reflection_left_empty_is_skipped():
-    s = build(scenario(CLEAN.replace("What did the visit tell you?",
-                                     "optional: yes\nWhat did the visit tell you?")))
+    s = build(
+        scenario(
+            CLEAN.replace(
+                "What did the visit tell you?", "optional: yes\nWhat did the visit tell you?"
+            )
+        )
+    )
     assert s.node("home-visit").optional
     for empty in (None, "", "  \r\n "):
         position = replay(s, [C, Answer.choose(0), R(empty)])
@@ -177,8 +192,14 @@ def test_wrong_answer_kind(clean):
     at_scene = start(clean)
     at_choice = replay(clean, [C])
     at_reflection = replay(clean, [C, Answer.choose(0)])
-    cases = [(at_scene, Answer.choose(0)), (at_scene, R("Hi")), (at_choice, C),
-             (at_choice, R("Hi")), (at_reflection, C), (at_reflection, Answer.choose(0))]
+    cases = [
+        (at_scene, Answer.choose(0)),
+        (at_scene, R("Hi")),
+        (at_choice, C),
+        (at_choice, R("Hi")),
+        (at_reflection, C),
+        (at_reflection, Answer.choose(0)),
+    ]
     for position, answer in cases:
         with pytest.raises(StepError) as err:
             advance(clean, position, answer)
@@ -192,6 +213,9 @@ def test_replay_rejects_a_stored_answer_that_no_longer_fits(clean):
 
 
 def test_start_follows_else_when_the_start_node_is_conditional():
-    s = build(scenario(CLEAN.replace("=== scene: begin\n",
-                                     "=== scene: begin\nif: visited-home\nelse: ask\n")))
+    s = build(
+        scenario(
+            CLEAN.replace("=== scene: begin\n", "=== scene: begin\nif: visited-home\nelse: ask\n")
+        )
+    )
     assert start(s).node.id == "ask"

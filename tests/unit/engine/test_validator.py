@@ -9,15 +9,19 @@ def test_the_path_passed_in_is_the_path_reported():
     text = scenario(CLEAN.replace("  -> done\n", "  -> nowhere\n"))
     _, problems = check_text(text, "elsewhere/other.scenario", VOCAB)
     assert where(problems, "unknown-target") == [
-        ("elsewhere/other.scenario", line_of(text, "-> nowhere"))]
+        ("elsewhere/other.scenario", line_of(text, "-> nowhere"))
+    ]
     assert str(problems[0]).startswith(f"elsewhere/other.scenario:{line_of(text, '-> nowhere')}: ")
 
 
 # -- unknown targets -------------------------------------------------------------------------
 
+
 def test_unknown_route_target():
     text = scenario(CLEAN.replace("-> ask\n", "-> aks if spoke-to-school\n-> ask\n"))
-    assert where(check(text), "unknown-target") == [(PATH, line_of(text, "-> aks if spoke-to-school"))]
+    assert where(check(text), "unknown-target") == [
+        (PATH, line_of(text, "-> aks if spoke-to-school"))
+    ]
 
 
 def test_unknown_option_target():
@@ -28,12 +32,17 @@ def test_unknown_option_target():
 
 
 def test_unknown_else_target():
-    text = scenario(CLEAN.replace("=== reflection: home-visit\n",
-                                  "=== reflection: home-visit\nif: visited-home\nelse: nowhere\n"))
+    text = scenario(
+        CLEAN.replace(
+            "=== reflection: home-visit\n",
+            "=== reflection: home-visit\nif: visited-home\nelse: nowhere\n",
+        )
+    )
     assert where(check(text), "unknown-target") == [(PATH, line_of(text, "else: nowhere"))]
 
 
 # -- start -----------------------------------------------------------------------------------
+
 
 def test_no_start_line():
     text = scenario(CLEAN).replace("start: begin\n", "")
@@ -50,6 +59,7 @@ def test_start_naming_a_missing_node():
 
 # -- names from the vocabulary and the header --------------------------------------------------
 
+
 def test_unknown_flag_in_a_condition():
     text = scenario(CLEAN.replace("-> ask\n", "-> ask if visted-home\n-> ask\n"))
     problems = check(text)
@@ -58,20 +68,27 @@ def test_unknown_flag_in_a_condition():
 
 
 def test_unknown_flag_in_a_node_if():
-    text = scenario(CLEAN.replace("=== reflection: home-visit\n",
-                                  "=== reflection: home-visit\nif: saw-kids\nelse: done\n"))
+    text = scenario(
+        CLEAN.replace(
+            "=== reflection: home-visit\n", "=== reflection: home-visit\nif: saw-kids\nelse: done\n"
+        )
+    )
     assert where(check(text), "unknown-flag") == [(PATH, line_of(text, "if: saw-kids"))]
 
 
 def test_unknown_flag_in_set():
     text = scenario(CLEAN.replace("set: visited-home", "set: visited-home, visited-school"))
     assert where(check(text), "unknown-flag") == [
-        (PATH, line_of(text, "set: visited-home, visited-school"))]
+        (PATH, line_of(text, "set: visited-home, visited-school"))
+    ]
 
 
 def test_unknown_tag_on_an_ending_and_an_option():
-    text = scenario(CLEAN.replace("tags: home-visit\n\n", "tags: home-visit, went-well\n\n")
-                    .replace("tags: relied-on-self-report", "tags: took-her-word"))
+    text = scenario(
+        CLEAN.replace("tags: home-visit\n\n", "tags: home-visit, went-well\n\n").replace(
+            "tags: relied-on-self-report", "tags: took-her-word"
+        )
+    )
     assert where(check(text), "unknown-tag") == [
         (PATH, line_of(text, "tags: home-visit, went-well")),
         (PATH, line_of(text, "tags: took-her-word")),
@@ -89,7 +106,8 @@ def test_unknown_competency_in_the_header():
 def test_unknown_competency_in_scores():
     text = scenario(CLEAN.replace("scores: triangulation -1", "scores: triangulaton -1"))
     assert where(check(text), "unknown-competency") == [
-        (PATH, line_of(text, "scores: triangulaton -1"))]
+        (PATH, line_of(text, "scores: triangulaton -1"))
+    ]
 
 
 def test_unknown_agency():
@@ -102,16 +120,20 @@ def test_score_outside_the_range():
         text = scenario(CLEAN.replace("scores: triangulation -1", f"scores: triangulation {bad}"))
         problems = check(text)
         assert where(problems, "score-range") == [
-            (PATH, line_of(text, f"scores: triangulation {bad}"))], bad
+            (PATH, line_of(text, f"scores: triangulation {bad}"))
+        ], bad
         assert bad in message(problems, "score-range")
 
 
 def test_scores_at_the_limits_are_fine():
-    text = scenario(CLEAN.replace("scores: triangulation -1", "scores: triangulation -2, curiosity +2"))
+    text = scenario(
+        CLEAN.replace("scores: triangulation -1", "scores: triangulation -2, curiosity +2")
+    )
     assert check(text) == []
 
 
 # -- fields an author must give --------------------------------------------------------------
+
 
 def test_option_without_feedback():
     text = scenario(CLEAN.replace("  feedback: It is quick, but you only have her account.\n", ""))
@@ -126,8 +148,11 @@ def test_ending_without_outcome():
 
 
 def test_if_without_else():
-    text = scenario(CLEAN.replace("=== reflection: home-visit\n",
-                                  "=== reflection: home-visit\nif: visited-home\n"))
+    text = scenario(
+        CLEAN.replace(
+            "=== reflection: home-visit\n", "=== reflection: home-visit\nif: visited-home\n"
+        )
+    )
     problems = check(text)
     assert where(problems, "missing-field") == [(PATH, line_of(text, "if: visited-home"))]
     assert "else" in message(problems, "missing-field")
@@ -138,4 +163,44 @@ def test_missing_header_fields_are_reported_on_line_one():
     problems = check(text)
     assert where(problems, "missing-field") == [(PATH, 1), (PATH, 1)]
     assert sorted(p.message for p in problems) == [
-        "the header has no 'minutes:' line", "the header has no 'title:' line"]
+        "the header has no 'minutes:' line",
+        "the header has no 'title:' line",
+    ]
+
+
+# -- engine bugs found while writing these tests: these fail until the engine is fixed ----------
+
+
+def test_empty_start_value_is_reported():
+    """BUG: `start:` with no value passes the checker (no problem at all, and reachability is
+    skipped), yet every attempt then fails in stepper.start with StepError('broken')."""
+    text = scenario(CLEAN, start="")
+    assert line_of(text, "start:") == 9
+    assert where(check(text), "missing-start") in ([(PATH, 9)], [(PATH, 1)])
+
+
+def test_empty_required_header_values_are_reported():
+    """BUG: a required header key given with no value ('title:') counts as present."""
+    unreported = []
+    for key in ("title", "summary", "role", "agencies", "competencies"):
+        text = "\n".join(
+            f"{key}:" if line.startswith(f"{key}:") else line
+            for line in scenario(CLEAN).split("\n")
+        )
+        if not where(check(text), "missing-field"):
+            unreported.append(key)
+    assert unreported == []
+
+
+def test_if_without_else_is_not_described_as_a_circle():
+    """BUG: when a node with `if:` and no `else:` is reached with its condition false, the
+    validator adds a 'dead-end' saying "its 'else:' targets lead round in a circle": there is no
+    else and no circle (reachability.arrive raises RedirectLoop for a missing else)."""
+    text = scenario(
+        CLEAN.replace(
+            "=== reflection: home-visit\n", "=== reflection: home-visit\nif: spoke-to-school\n"
+        )
+    )
+    problems = check(text)
+    assert where(problems, "missing-field") == [(PATH, line_of(text, "if: spoke-to-school"))]
+    assert [p.message for p in problems if "circle" in p.message] == []

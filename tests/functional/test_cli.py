@@ -1,0 +1,71 @@
+"""The command line: scenarios check/load/stats, users, demo."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.db import db
+from app.models import ScenarioVersion, User
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_check_names_file_and_line(runner, tmp_path):
+    bad = tmp_path / "bad.scenario"
+    bad.write_text((FIXTURES / "short-visit.scenario").read_text().replace(
+        "-> ending-alone", "-> nowhere"))
+    result = runner.invoke(args=["scenarios", "check", str(bad)])
+    assert result.exit_code == 1
+    line = next(i for i, t in enumerate(bad.read_text().splitlines(), 1) if "-> nowhere" in t)
+    assert f"{bad}:{line}: unknown-target" in result.output
+
+
+def test_check_clean_library(runner):
+    result = runner.invoke(args=["scenarios", "check", str(ROOT / "scenarios")])
+    assert result.exit_code == 0, result.output
+
+
+def test_load_is_idempotent_and_versions_change(runner, tmp_path):
+    copy = tmp_path / "short-visit.scenario"
+    copy.write_text((FIXTURES / "short-visit.scenario").read_text())
+    assert "added" in runner.invoke(args=["scenarios", "load", str(copy)]).output
+    assert "unchanged" in runner.invoke(args=["scenarios", "load", str(copy)]).output
+    assert db.session.scalar(select(func.count()).select_from(ScenarioVersion)) == 1
+    copy.write_text(copy.read_text().replace("Dana says all is well.", "Dana says all is fine."))
+    runner.invoke(args=["scenarios", "load", str(copy)])
+    assert db.session.scalar(select(func.count()).select_from(ScenarioVersion)) == 2
+
+
+def test_stats_json(runner):
+    result = runner.invoke(args=["scenarios", "stats", "--json", str(FIXTURES)])
+    row = json.loads(result.output)[0]
+    assert row["id"] == "short-visit" and row["endings"] == 3 and row["choice_points"] == 2
+    assert row["role"] == "Drug and alcohol worker" and row["reading_ease"] > 50
+
+
+def test_users_create_prints_a_link(runner):
+    result = runner.invoke(args=["users", "create", "--email", "cli@example.org", "--name",
+                                 "Cli Person", "--role", "learner"])
+    assert result.exit_code == 0, result.output
+    assert "/set-password/" in result.output
+    assert db.session.scalar(select(User).where(User.email == "cli@example.org")) is not None
+
+
+def test_demo_builds_once_with_private_password(app, runner, monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    first = runner.invoke(args=["demo"])
+    assert first.exit_code == 0, first.output
+    assert "Password for every demo account" in first.output
+    path = Path(app.instance_path) / "demo-password.txt"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    users = db.session.scalars(select(User)).all()
+    roles = [r for u in users for r in u.roles]
+    assert roles.count("admin") == 1 and roles.count("author") == 1
+    assert roles.count("supervisor") == 2 and sum(1 for u in users if u.roles == {"learner"}) == 6
+    assert "already exists" in runner.invoke(args=["demo"]).output
