@@ -31,11 +31,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_templates(app: Flask) -> None:
-    app.jinja_loader = ChoiceLoader([
-        app.jinja_loader,
-        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
-        PrefixLoader({"govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf")}),
-    ])
+    app.jinja_loader = ChoiceLoader(
+        [
+            app.jinja_loader,
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+            PrefixLoader({"govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf")}),
+        ]
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     from .markdown import render_markdown
@@ -47,8 +49,9 @@ def register_templates(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, directory=os.path.join(app.root_path, "..", "migrations"),
-                     render_as_batch=True)
+    migrate.init_app(
+        app, db, directory=os.path.join(app.root_path, "..", "migrations"), render_as_batch=True
+    )
     csrf.init_app(app)
     govuk_wtf.init_app(app)
     login_manager.init_app(app)

@@ -32,11 +32,13 @@ def instance_secret(instance_path: str) -> str:
 
 def from_environment(instance_path: str) -> dict:
     """The configuration for a running app."""
-    database = os.environ.get("DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'whole-picture.db'}"
+    database = (
+        os.environ.get("DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'whole-picture.db'}"
+    )
     if database.startswith("postgres://"):
-        database = "postgresql+psycopg://" + database[len("postgres://"):]
+        database = "postgresql+psycopg://" + database[len("postgres://") :]
     elif database.startswith("postgresql://"):
-        database = "postgresql+psycopg://" + database[len("postgresql://"):]
+        database = "postgresql+psycopg://" + database[len("postgresql://") :]
     return {
         "SECRET_KEY": instance_secret(instance_path),
         "SQLALCHEMY_DATABASE_URI": database,

@@ -9,8 +9,31 @@ import nh3
 from markupsafe import Markup
 
 ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p",
-    "pre", "strong", "ul", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "ul",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "dl",
+    "dt",
+    "dd",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 _CLASSES = {
@@ -27,8 +50,13 @@ _CLASSES = {
 def render_markdown(text: str, heading_offset: int = 0) -> Markup:
     """Markdown to safe HTML with GOV.UK classes. Raw HTML in the source is stripped."""
     html = md.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
-    clean = nh3.clean(html, tags=ALLOWED_TAGS | {"h1"}, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS | {"h1"},
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
     if heading_offset:
         for level in range(4, 0, -1):
             new = min(level + heading_offset, 6)

@@ -11,10 +11,12 @@ from .engine import MAX_REFLECTION_CHARS
 
 def template_globals() -> dict:
     def nav_items(active: str = "") -> list[dict]:
-        items = [("learn.catalogue", "Scenarios", "area:learn"),
-                 ("learn.my_learning", "My learning", "area:learn"),
-                 ("guide.index", "Guides", None),
-                 ("admin.users", "Users", "area:admin")]
+        items = [
+            ("learn.catalogue", "Scenarios", "area:learn"),
+            ("learn.my_learning", "My learning", "area:learn"),
+            ("guide.index", "Guides", None),
+            ("admin.users", "Users", "area:admin"),
+        ]
         from flask import request, url_for
 
         shown = []
@@ -23,8 +25,9 @@ def template_globals() -> dict:
                 continue
             if not current_user.is_authenticated and endpoint != "guide.index":
                 continue
-            shown.append({"href": url_for(endpoint), "text": text,
-                          "active": request.endpoint == endpoint})
+            shown.append(
+                {"href": url_for(endpoint), "text": text, "active": request.endpoint == endpoint}
+            )
         return shown
 
     return {

@@ -32,8 +32,9 @@ class Session:
             with self.opener.open(self.base + path, data=body, timeout=10) as response:
                 return response.geturl().removeprefix(self.base), response.read().decode()
         except urllib.error.HTTPError as error:
-            raise SystemExit(f"FAIL {'POST' if data is not None else 'GET'} {path}: "
-                             f"HTTP {error.code}") from None
+            raise SystemExit(
+                f"FAIL {'POST' if data is not None else 'GET'} {path}: HTTP {error.code}"
+            ) from None
 
 
 def field(page: str, name: str) -> str:
@@ -59,14 +60,22 @@ def main() -> int:
     args = parser.parse_args()
     s = Session(args.base_url)
     _, page = s.request("/login")
-    where, page = s.request("/login", {"csrf_token": field(page, "csrf_token"),
-                                       "email": LEARNER, "password": password(), "next": ""})
+    where, page = s.request(
+        "/login",
+        {
+            "csrf_token": field(page, "csrf_token"),
+            "email": LEARNER,
+            "password": password(),
+            "next": "",
+        },
+    )
     if "Sign out" not in page:
         raise SystemExit("FAIL: could not sign in as the demo learner")
     print(f"signed in as {LEARNER}")
     _, page = s.request(f"/scenarios/{args.scenario}")
-    where, page = s.request(f"/scenarios/{args.scenario}/start",
-                            {"csrf_token": field(page, "csrf_token")})
+    where, page = s.request(
+        f"/scenarios/{args.scenario}/start", {"csrf_token": field(page, "csrf_token")}
+    )
     for number in range(200):
         if "/ending" in where:
             title = re.search(r'<h1 class="govuk-heading-l">(.*?)</h1>', page, re.S)

@@ -72,16 +72,24 @@ def load_fixture(app):
         db.session.commit()
         assert result.status in ("added", "unchanged"), result.problems
         return result
+
     return load
 
 
 @pytest.fixture
 def make_user(app):
     def make(email: str = "learner@example.org", roles=("learner",), **kwargs):
-        user = accounts.create_user(db.session, email=email, display_name=email.split("@")[0],
-                                    roles=set(roles), password=PASSWORD, **kwargs)
+        user = accounts.create_user(
+            db.session,
+            email=email,
+            display_name=email.split("@")[0],
+            roles=set(roles),
+            password=PASSWORD,
+            **kwargs,
+        )
         db.session.commit()
         return user
+
     return make
 
 
@@ -103,8 +111,9 @@ class Browser:
     def submit(self, page_url: str, data: dict, action: str | None = None, **kw):
         page = self.client.get(page_url)
         assert page.status_code == 200, (page_url, page.status_code)
-        return self.client.post(action or page_url, data={"csrf_token": csrf_token(page.text),
-                                                          **data}, **kw)
+        return self.client.post(
+            action or page_url, data={"csrf_token": csrf_token(page.text), **data}, **kw
+        )
 
     def login(self, email: str, password: str = PASSWORD):
         return self.submit("/login", {"email": email, "password": password})
@@ -118,11 +127,13 @@ def browser(client) -> Browser:
 @pytest.fixture
 def auth(browser, make_user):
     """A signed-in learner; returns the user."""
+
     def sign_in(email: str = "learner@example.org", roles=("learner",), **kwargs):
         user = make_user(email, roles, **kwargs)
         response = browser.login(email)
         assert response.status_code == 302, response.text
         return user
+
     return sign_in
 
 

@@ -15,18 +15,31 @@ from ..models.accounts import ROLES
 
 
 class UserForm(FlaskForm):
-    email = EmailField("Email address", widget=GovTextInput(),
-                       validators=[DataRequired("Enter an email address"),
-                                   Email("Enter an email address like name@example.org")])
-    display_name = StringField("Name", widget=GovTextInput(),
-                               validators=[DataRequired("Enter a name"), Length(max=200)])
-    roles = SelectMultipleField("Roles", choices=[(r, r.capitalize()) for r in ROLES],
-                                widget=GovCheckboxesInput(),
-                                validators=[DataRequired("Choose at least one role")])
+    email = EmailField(
+        "Email address",
+        widget=GovTextInput(),
+        validators=[
+            DataRequired("Enter an email address"),
+            Email("Enter an email address like name@example.org"),
+        ],
+    )
+    display_name = StringField(
+        "Name", widget=GovTextInput(), validators=[DataRequired("Enter a name"), Length(max=200)]
+    )
+    roles = SelectMultipleField(
+        "Roles",
+        choices=[(r, r.capitalize()) for r in ROLES],
+        widget=GovCheckboxesInput(),
+        validators=[DataRequired("Choose at least one role")],
+    )
     agency_id = SelectField("Agency", coerce=int, widget=GovSelect())
     team_id = SelectField("Team", coerce=int, widget=GovSelect())
-    supervisor_id = SelectField("Supervisor", coerce=int, widget=GovSelect(),
-                                description="Their supervisor can read their reflections.")
+    supervisor_id = SelectField(
+        "Supervisor",
+        coerce=int,
+        widget=GovSelect(),
+        description="Their supervisor can read their reflections.",
+    )
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
@@ -37,14 +50,20 @@ class ActionForm(FlaskForm):
 
 
 class AgencyForm(FlaskForm):
-    name = StringField("Agency name", widget=GovTextInput(),
-                       validators=[DataRequired("Enter the agency's name"), Length(max=200)])
+    name = StringField(
+        "Agency name",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter the agency's name"), Length(max=200)],
+    )
     kind = SelectField("Kind of agency", choices=list(AGENCY_KINDS.items()), widget=GovSelect())
     submit = SubmitField("Add agency", widget=GovSubmitInput())
 
 
 class TeamForm(FlaskForm):
     agency_id = SelectField("Agency", coerce=int, widget=GovSelect())
-    name = StringField("Team name", widget=GovTextInput(),
-                       validators=[DataRequired("Enter the team's name"), Length(max=200)])
+    name = StringField(
+        "Team name",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter the team's name"), Length(max=200)],
+    )
     submit = SubmitField("Add team", widget=GovSubmitInput())

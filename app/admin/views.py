@@ -31,16 +31,24 @@ def _user_or_404(user_id: int) -> User:
 
 def _fill_choices(form: UserForm, editing: User | None = None) -> None:
     none = [(0, "None")]
-    form.agency_id.choices = none + [(a.id, a.name) for a in
-                                     db.session.scalars(select(Agency).order_by(Agency.name))]
+    form.agency_id.choices = none + [
+        (a.id, a.name) for a in db.session.scalars(select(Agency).order_by(Agency.name))
+    ]
     form.team_id.choices = none + [
         (t.id, f"{t.agency.name}: {t.name}")
-        for t in db.session.scalars(select(Team).join(Agency).order_by(Agency.name, Team.name))]
+        for t in db.session.scalars(select(Team).join(Agency).order_by(Agency.name, Team.name))
+    ]
     supervisors = db.session.scalars(
-        select(User).join(UserRole).where(UserRole.role == "supervisor", User.active.is_(True))
-        .order_by(User.display_name))
-    form.supervisor_id.choices = none + [(u.id, f"{u.display_name} ({u.email})")
-                                         for u in supervisors if not editing or u.id != editing.id]
+        select(User)
+        .join(UserRole)
+        .where(UserRole.role == "supervisor", User.active.is_(True))
+        .order_by(User.display_name)
+    )
+    form.supervisor_id.choices = none + [
+        (u.id, f"{u.display_name} ({u.email})")
+        for u in supervisors
+        if not editing or u.id != editing.id
+    ]
 
 
 @bp.get("/users")
@@ -56,18 +64,27 @@ def new_user():
     if form.validate_on_submit():
         try:
             user = accounts.create_user(
-                db.session, email=form.email.data, display_name=form.display_name.data,
-                roles=set(form.roles.data), actor=current_user,
-                agency_id=form.agency_id.data or None, team_id=form.team_id.data or None,
-                supervisor_id=form.supervisor_id.data or None)
+                db.session,
+                email=form.email.data,
+                display_name=form.display_name.data,
+                roles=set(form.roles.data),
+                actor=current_user,
+                agency_id=form.agency_id.data or None,
+                team_id=form.team_id.data or None,
+                supervisor_id=form.supervisor_id.data or None,
+            )
         except accounts.AccountError as exc:
             form.email.errors.append(str(exc))
         else:
             db.session.commit()
-            flash(f"Account created for {user.display_name}. Issue a set-password link below.",
-                  "success")
+            flash(
+                f"Account created for {user.display_name}. Issue a set-password link below.",
+                "success",
+            )
             return redirect(url_for("admin.user", user_id=user.id))
-    return render_template("admin/user_form.html", form=form, user=None), 400 if form.errors else 200
+    return render_template(
+        "admin/user_form.html", form=form, user=None
+    ), 400 if form.errors else 200
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
@@ -83,20 +100,29 @@ def user(user_id: int):
     elif form.validate():
         try:
             accounts.update_user(
-                db.session, target, actor=current_user, roles=set(form.roles.data),
+                db.session,
+                target,
+                actor=current_user,
+                roles=set(form.roles.data),
                 supervisor_id=form.supervisor_id.data or None,
-                agency_id=form.agency_id.data or None, team_id=form.team_id.data or None,
-                display_name=form.display_name.data)
+                agency_id=form.agency_id.data or None,
+                team_id=form.team_id.data or None,
+                display_name=form.display_name.data,
+            )
         except accounts.AccountError as exc:
             form.supervisor_id.errors.append(str(exc))
         else:
             db.session.commit()
             flash("Changes saved.", "success")
             return redirect(url_for("admin.user", user_id=target.id))
-    history = db.session.scalars(select(AccountChange).where(AccountChange.user_id == target.id)
-                                 .order_by(AccountChange.at.desc(), AccountChange.id.desc()))
-    return render_template("admin/user_form.html", form=form, user=target, action=ActionForm(),
-                           history=list(history)), 400 if form.errors else 200
+    history = db.session.scalars(
+        select(AccountChange)
+        .where(AccountChange.user_id == target.id)
+        .order_by(AccountChange.at.desc(), AccountChange.id.desc())
+    )
+    return render_template(
+        "admin/user_form.html", form=form, user=target, action=ActionForm(), history=list(history)
+    ), 400 if form.errors else 200
 
 
 @bp.post("/users/<int:user_id>/active")
@@ -109,8 +135,10 @@ def toggle_active(user_id: int):
     else:
         accounts.set_active(db.session, target, not target.active, current_user)
         db.session.commit()
-        flash(f"{target.display_name} is now {'active' if target.active else 'deactivated'}.",
-              "success")
+        flash(
+            f"{target.display_name} is now {'active' if target.active else 'deactivated'}.",
+            "success",
+        )
     return redirect(url_for("admin.user", user_id=target.id))
 
 
@@ -141,5 +169,6 @@ def organisation():
         db.session.commit()
         flash("Team added.", "success")
         return redirect(url_for("admin.organisation"))
-    return render_template("admin/organisation.html", agencies=agencies,
-                           agency_form=agency_form, team_form=team_form)
+    return render_template(
+        "admin/organisation.html", agencies=agencies, agency_form=agency_form, team_form=team_form
+    )

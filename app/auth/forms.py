@@ -9,10 +9,14 @@ from ..services.passwords import MIN_LENGTH
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email address", widget=GovTextInput(),
-                       validators=[DataRequired("Enter your email address")])
-    password = PasswordField("Password", widget=GovPasswordInput(),
-                             validators=[DataRequired("Enter your password")])
+    email = EmailField(
+        "Email address",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter your email address")],
+    )
+    password = PasswordField(
+        "Password", widget=GovPasswordInput(), validators=[DataRequired("Enter your password")]
+    )
     next = HiddenField()
     carry_text = HiddenField()
     carry_step = HiddenField()
@@ -21,12 +25,20 @@ class LoginForm(FlaskForm):
 
 class SetPasswordForm(FlaskForm):
     password = PasswordField(
-        "New password", widget=GovPasswordInput(),
+        "New password",
+        widget=GovPasswordInput(),
         description=f"At least {MIN_LENGTH} characters. A few unrelated words work well.",
-        validators=[DataRequired("Enter a new password"),
-                    Length(min=MIN_LENGTH, max=200,
-                           message=f"Use at least {MIN_LENGTH} characters")])
-    confirm = PasswordField("Type the password again", widget=GovPasswordInput(),
-                            validators=[DataRequired("Type the password again"),
-                                        EqualTo("password", "The two passwords are not the same")])
+        validators=[
+            DataRequired("Enter a new password"),
+            Length(min=MIN_LENGTH, max=200, message=f"Use at least {MIN_LENGTH} characters"),
+        ],
+    )
+    confirm = PasswordField(
+        "Type the password again",
+        widget=GovPasswordInput(),
+        validators=[
+            DataRequired("Type the password again"),
+            EqualTo("password", "The two passwords are not the same"),
+        ],
+    )
     submit = SubmitField("Set password", widget=GovSubmitInput())

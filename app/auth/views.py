@@ -26,8 +26,9 @@ def _safe_next(target: str | None) -> str:
 
 def _policy() -> accounts.LoginPolicy:
     cfg = current_app.config
-    return accounts.LoginPolicy(cfg["LOGIN_FREE_FAILURES"], cfg["LOGIN_LOCK_FAILURES"],
-                                cfg["LOGIN_LOCK_MINUTES"])
+    return accounts.LoginPolicy(
+        cfg["LOGIN_FREE_FAILURES"], cfg["LOGIN_LOCK_FAILURES"], cfg["LOGIN_LOCK_MINUTES"]
+    )
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -36,15 +37,15 @@ def login():
     error = None
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate(db.session, form.email.data, form.password.data,
-                                         _policy())
+            user = accounts.authenticate(db.session, form.email.data, form.password.data, _policy())
         except accounts.LoginRefused as refused:
             db.session.commit()  # keep the failure count
             error = refused.message
         else:
             login_user(user)
-            player.keep_carried_reflection(db.session, user, form.next.data,
-                                           form.carry_step.data, form.carry_text.data)
+            player.keep_carried_reflection(
+                db.session, user, form.next.data, form.carry_step.data, form.carry_text.data
+            )
             db.session.commit()
             return redirect(_safe_next(form.next.data))
     carried = bool(form.carry_text.data)

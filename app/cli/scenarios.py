@@ -73,6 +73,8 @@ def stats_command(paths: tuple[str, ...], as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=2))
         return
     for row in rows:
-        click.echo(f"{row['id']}: {row['nodes']} nodes, {row['choice_points']} choices, "
-                   f"{row['endings']} endings, {row['reflection_prompts']} reflections, "
-                   f"reading ease {row['reading_ease']}, role {row['role']}")
+        click.echo(
+            f"{row['id']}: {row['nodes']} nodes, {row['choice_points']} choices, "
+            f"{row['endings']} endings, {row['reflection_prompts']} reflections, "
+            f"reading ease {row['reading_ease']}, role {row['role']}"
+        )

@@ -20,12 +20,19 @@ def group() -> None:
 @group.command("create")
 @click.option("--email", required=True)
 @click.option("--name", "display_name", required=True)
-@click.option("--role", "roles", multiple=True, default=["learner"], show_default=True,
-              type=click.Choice(["learner", "supervisor", "author", "admin"]))
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    default=["learner"],
+    show_default=True,
+    type=click.Choice(["learner", "supervisor", "author", "admin"]),
+)
 @click.option("--supervisor", "supervisor_email", help="Email of the learner's supervisor.")
 @with_appcontext
-def create(email: str, display_name: str, roles: tuple[str, ...],
-           supervisor_email: str | None) -> None:
+def create(
+    email: str, display_name: str, roles: tuple[str, ...], supervisor_email: str | None
+) -> None:
     """Create an account and print a one-time set-password link for it."""
     supervisor_id = None
     if supervisor_email:
@@ -34,8 +41,13 @@ def create(email: str, display_name: str, roles: tuple[str, ...],
             raise click.ClickException(f"No account for {supervisor_email}.")
         supervisor_id = supervisor.id
     try:
-        user = accounts.create_user(db.session, email=email, display_name=display_name,
-                                    roles=set(roles), supervisor_id=supervisor_id)
+        user = accounts.create_user(
+            db.session,
+            email=email,
+            display_name=display_name,
+            roles=set(roles),
+            supervisor_id=supervisor_id,
+        )
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from None
     _print_link(user)
@@ -66,5 +78,7 @@ def _print_link(user: User) -> None:
     db.session.commit()
     base = current_app.config.get("BASE_URL", "http://127.0.0.1:5000")
     with current_app.test_request_context(base_url=base):
-        click.echo(f"{user.email}: set a password within {hours} hours at "
-                   f"{url_for('auth.set_password', token=token, _external=True)}")
+        click.echo(
+            f"{user.email}: set a password within {hours} hours at "
+            f"{url_for('auth.set_password', token=token, _external=True)}"
+        )

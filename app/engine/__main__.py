@@ -25,8 +25,11 @@ def main(argv: list[str]) -> int:
     vocabulary = load_vocabulary(ROOT / "content")
     paths = args.files or sorted((ROOT / "scenarios").glob("*.scenario"))
     source = args.source.read_text(encoding="utf-8") if args.source else ""
-    titles = [t.strip() for t in (ROOT / "content" / "cited-titles.txt").read_text().splitlines()
-              if t.strip() and not t.startswith("#")]
+    titles = [
+        t.strip()
+        for t in (ROOT / "content" / "cited-titles.txt").read_text().splitlines()
+        if t.strip() and not t.startswith("#")
+    ]
     bad = 0
     for path in paths:
         text = path.read_text(encoding="utf-8")

@@ -23,11 +23,27 @@ SCORE_RE = re.compile(r"^(?P<comp>" + ID + r")\s+(?P<num>[+-]?\d+)$")
 STAGE_RE = re.compile(r"^\((?P<stage>[a-z]+)\)\s*(?P<text>.*)$")
 
 HEADER_KEYS = (
-    "id", "title", "summary", "role", "agencies", "competencies", "minutes", "flags",
-    "content-note", "start",
+    "id",
+    "title",
+    "summary",
+    "role",
+    "agencies",
+    "competencies",
+    "minutes",
+    "flags",
+    "content-note",
+    "start",
 )
-REQUIRED_HEADER_KEYS = ("id", "title", "summary", "role", "agencies", "competencies", "minutes",
-                        "start")
+REQUIRED_HEADER_KEYS = (
+    "id",
+    "title",
+    "summary",
+    "role",
+    "agencies",
+    "competencies",
+    "minutes",
+    "start",
+)
 NODE_SETTINGS = {
     "scene": ("if", "else"),
     "choice": ("if", "else"),
@@ -92,9 +108,11 @@ class Parser:
         nodes: dict[str, Node] = {}
         for draft in drafts:
             if draft.id in nodes:
-                self.problem(draft.line, "duplicate-id",
-                             f"node id '{draft.id}' is already used on line "
-                             f"{nodes[draft.id].line}")
+                self.problem(
+                    draft.line,
+                    "duplicate-id",
+                    f"node id '{draft.id}' is already used on line {nodes[draft.id].line}",
+                )
                 continue
             nodes[draft.id] = self._finish_node(draft)
         for key in REQUIRED_HEADER_KEYS:
@@ -109,11 +127,13 @@ class Parser:
             if header["minutes"].isdigit():
                 minutes = int(header["minutes"])
             else:
-                self.problem(header_lines["minutes"], "syntax",
-                             "'minutes' must be a whole number")
+                self.problem(header_lines["minutes"], "syntax", "'minutes' must be a whole number")
         if "id" in header and not ID_RE.match(header["id"]):
-            self.problem(header_lines["id"], "syntax",
-                         "'id' may hold only lower-case letters, digits and hyphens")
+            self.problem(
+                header_lines["id"],
+                "syntax",
+                "'id' may hold only lower-case letters, digits and hyphens",
+            )
         scenario = Scenario(
             id=header.get("id", ""),
             title=header.get("title", ""),
@@ -146,15 +166,20 @@ class Parser:
                 continue
             match = KEY_RE.match(text)
             if not match:
-                self.problem(number, "syntax",
-                             "expected 'key: value' in the header (or '=== kind: id' to "
-                             "start a node)")
+                self.problem(
+                    number,
+                    "syntax",
+                    "expected 'key: value' in the header (or '=== kind: id' to start a node)",
+                )
                 last = None
                 continue
             key, value = match["key"], match["value"].strip()
             if key not in HEADER_KEYS:
-                self.problem(number, "syntax",
-                             f"unknown header key '{key}' (known: {', '.join(HEADER_KEYS)})")
+                self.problem(
+                    number,
+                    "syntax",
+                    f"unknown header key '{key}' (known: {', '.join(HEADER_KEYS)})",
+                )
                 last = None
                 continue
             if key in values:
@@ -183,13 +208,18 @@ class Parser:
             return None
         kind, node_id = match["kind"], match["id"]
         if kind not in NODE_SETTINGS:
-            self.problem(number, "syntax",
-                         f"unknown node kind '{kind}' (use scene, choice, reflection or ending)")
+            self.problem(
+                number,
+                "syntax",
+                f"unknown node kind '{kind}' (use scene, choice, reflection or ending)",
+            )
             return None
         if not ID_RE.match(node_id):
-            self.problem(number, "syntax",
-                         f"node id '{node_id}' may hold only lower-case letters, digits and "
-                         "hyphens")
+            self.problem(
+                number,
+                "syntax",
+                f"node id '{node_id}' may hold only lower-case letters, digits and hyphens",
+            )
         return _NodeDraft(kind=kind, id=node_id, line=number)
 
     # -- inside a node ---------------------------------------------------------------------
@@ -209,10 +239,12 @@ class Parser:
         route = ROUTE_RE.match(text) if text.startswith("->") else None
         if text.startswith("->"):
             if node.kind in ("choice", "ending"):
-                self.problem(number, "syntax",
-                             f"a {node.kind} node cannot have '->' lines"
-                             + (": give each option its own '-> target'"
-                                if node.kind == "choice" else ""))
+                self.problem(
+                    number,
+                    "syntax",
+                    f"a {node.kind} node cannot have '->' lines"
+                    + (": give each option its own '-> target'" if node.kind == "choice" else ""),
+                )
                 return
             if route is None:
                 self.problem(number, "syntax", "expected '-> node-id' or '-> node-id if flag'")
@@ -223,8 +255,9 @@ class Parser:
             return
         if node.phase == "routes":
             if text.strip():
-                self.problem(number, "syntax",
-                             "text after a '->' line: put the prose before the '->' lines")
+                self.problem(
+                    number, "syntax", "text after a '->' line: put the prose before the '->' lines"
+                )
             return
         node.prose.append(text)
 
@@ -273,13 +306,19 @@ class Parser:
             option.lines[key] = number
             return
         if detail:
-            self.problem(number, "syntax",
-                         f"unknown option detail '{detail['key']}' "
-                         f"(known: -> target, {', '.join(OPTION_KEYS)})")
+            self.problem(
+                number,
+                "syntax",
+                f"unknown option detail '{detail['key']}' "
+                f"(known: -> target, {', '.join(OPTION_KEYS)})",
+            )
             return
-        self.problem(number, "syntax",
-                     "unexpected text after the options: option details must be indented "
-                     "two spaces, and each option starts with '* '")
+        self.problem(
+            number,
+            "syntax",
+            "unexpected text after the options: option details must be indented "
+            "two spaces, and each option starts with '* '",
+        )
 
     # -- finishing -------------------------------------------------------------------------
 
@@ -299,9 +338,11 @@ class Parser:
         if draft.kind == "choice" and not options:
             self.problem(draft.line, "dead-end", f"choice '{draft.id}' has no options")
         if draft.kind in ("scene", "reflection") and not draft.routes:
-            self.problem(draft.line, "dead-end",
-                         f"{draft.kind} '{draft.id}' has no '->' line, so the learner cannot "
-                         "go on")
+            self.problem(
+                draft.line,
+                "dead-end",
+                f"{draft.kind} '{draft.id}' has no '->' line, so the learner cannot go on",
+            )
         if draft.kind == "ending" and not settings.get("outcome"):
             self.problem(draft.line, "missing-field", f"ending '{draft.id}' has no 'outcome:'")
         return Node(
@@ -354,8 +395,11 @@ class Parser:
         match = STAGE_RE.match(text)
         if match:
             if match["stage"] not in STAGES:
-                self.problem(number, "syntax",
-                             f"unknown stage '({match['stage']})' (use {', '.join(STAGES)})")
+                self.problem(
+                    number,
+                    "syntax",
+                    f"unknown stage '({match['stage']})' (use {', '.join(STAGES)})",
+                )
                 return SupervisionPrompt(match["text"], None, number)
             return SupervisionPrompt(match["text"], match["stage"], number)
         if not text:
@@ -367,8 +411,9 @@ class Parser:
         for part in _split_list(value):
             match = SCORE_RE.match(part)
             if not match:
-                self.problem(number, "syntax",
-                             f"score '{part}' should look like 'triangulation +2'")
+                self.problem(
+                    number, "syntax", f"score '{part}' should look like 'triangulation +2'"
+                )
                 continue
             scores[match["comp"]] = int(match["num"])
         return scores
@@ -381,9 +426,11 @@ class Parser:
             if words and words[0] == "not":
                 wanted, words = False, words[1:]
             if len(words) != 1 or not ID_RE.match(words[0]):
-                self.problem(number, "syntax",
-                             f"condition '{text}' should be flags joined by 'and', each "
-                             "maybe with 'not'")
+                self.problem(
+                    number,
+                    "syntax",
+                    f"condition '{text}' should be flags joined by 'and', each maybe with 'not'",
+                )
                 return None
             literals.append((words[0], wanted))
         return Condition(tuple(literals), number)

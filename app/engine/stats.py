@@ -64,20 +64,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain(text).lower().replace("\u2019", "'"))
 
 
-def shared_runs(text: str, source: str, size: int = 8,
-                exceptions: Iterable[str] = ()) -> list[str]:
+def shared_runs(text: str, source: str, size: int = 8, exceptions: Iterable[str] = ()) -> list[str]:
     """Runs of `size` words that `text` shares with `source`, ignoring cited titles."""
     ours = words(text)
     for title in map(words, exceptions):  # word by word, so line breaks inside do not matter
         n = len(title)
         for i in range(len(ours) - n + 1):
-            if n and ours[i:i + n] == title:
-                ours[i:i + n] = [""] * n
+            if n and ours[i : i + n] == title:
+                ours[i : i + n] = [""] * n
     theirs = words(source)
-    grams = {tuple(theirs[i:i + size]) for i in range(len(theirs) - size + 1)}
+    grams = {tuple(theirs[i : i + size]) for i in range(len(theirs) - size + 1)}
     found = []
     for i in range(len(ours) - size + 1):
-        gram = tuple(ours[i:i + size])
+        gram = tuple(ours[i : i + size])
         if "" not in gram and gram in grams:
             found.append(" ".join(gram))
     return found

@@ -31,18 +31,27 @@ class _Checker:
         lines = self.s.header_lines
         for agency in self.s.agencies:
             if agency not in self.vocab.agencies:
-                self.add(lines.get("agencies", 1), "unknown-agency",
-                         f"unknown agency '{agency}' (known: {', '.join(self.vocab.agencies)})")
+                self.add(
+                    lines.get("agencies", 1),
+                    "unknown-agency",
+                    f"unknown agency '{agency}' (known: {', '.join(self.vocab.agencies)})",
+                )
         for comp in self.s.competencies:
             self.competency(comp, lines.get("competencies", 1))
         if self.s.start and self.s.start not in self.s.nodes:
-            self.add(lines.get("start", 1), "missing-start",
-                     f"start node '{self.s.start}' does not exist")
+            self.add(
+                lines.get("start", 1),
+                "missing-start",
+                f"start node '{self.s.start}' does not exist",
+            )
 
     def competency(self, key: str, line: int) -> None:
         if key not in self.vocab.competencies:
-            self.add(line, "unknown-competency",
-                     f"unknown competency '{key}' (known: {', '.join(self.vocab.competencies)})")
+            self.add(
+                line,
+                "unknown-competency",
+                f"unknown competency '{key}' (known: {', '.join(self.vocab.competencies)})",
+            )
 
     def target(self, target: str, line: int) -> None:
         if target and target not in self.s.nodes:
@@ -55,20 +64,25 @@ class _Checker:
 
     def flag(self, flag: str, line: int) -> None:
         if flag not in self.s.flags:
-            self.add(line, "unknown-flag",
-                     f"flag '{flag}' is not declared in the header's 'flags:' line")
+            self.add(
+                line, "unknown-flag", f"flag '{flag}' is not declared in the header's 'flags:' line"
+            )
 
     def tags(self, tags: tuple[str, ...], line: int) -> None:
         for tag in tags:
             if tag not in self.vocab.tags:
-                self.add(line, "unknown-tag",
-                         f"unknown tag '{tag}': add it to content/tags.toml first")
+                self.add(
+                    line, "unknown-tag", f"unknown tag '{tag}': add it to content/tags.toml first"
+                )
 
     def node(self, node: Node) -> None:
         self.condition(node.condition)
         if node.condition is not None and not node.else_target:
-            self.add(node.lines.get("if", node.line), "missing-field",
-                     f"node '{node.id}' has 'if:' but no 'else:' for when it does not hold")
+            self.add(
+                node.lines.get("if", node.line),
+                "missing-field",
+                f"node '{node.id}' has 'if:' but no 'else:' for when it does not hold",
+            )
         if node.else_target:
             self.target(node.else_target, node.lines.get("else", node.line))
         for route in node.routes:
@@ -85,11 +99,15 @@ class _Checker:
             for comp, value in option.scores.items():
                 self.competency(comp, score_line)
                 if not SCORE_MIN <= value <= SCORE_MAX:
-                    self.add(score_line, "score-range",
-                             f"score {value:+d} for '{comp}' is outside -2 to +2")
+                    self.add(
+                        score_line,
+                        "score-range",
+                        f"score {value:+d} for '{comp}' is outside -2 to +2",
+                    )
             if not option.feedback:
-                self.add(option.line, "missing-feedback",
-                         f"option '{option.text}' has no 'feedback:'")
+                self.add(
+                    option.line, "missing-feedback", f"option '{option.text}' has no 'feedback:'"
+                )
 
     def reachability(self) -> None:
         found = explore(self.s)
@@ -97,34 +115,45 @@ class _Checker:
             self.add(1, "too-complex", "too many flag combinations to check every path")
             return
         for node_id in sorted(found.loops):
-            self.add(self.s.nodes[node_id].line, "dead-end",
-                     f"node '{node_id}': its 'else:' targets lead round in a circle")
+            self.add(
+                self.s.nodes[node_id].line,
+                "dead-end",
+                f"node '{node_id}': its 'else:' targets lead round in a circle",
+            )
         shown = found.shown
         for node in self.s.nodes.values():
             if node.id in shown:
                 continue
             if node.kind == "ending":
-                self.add(node.line, "unreachable-ending",
-                         f"no path of choices reaches ending '{node.id}'")
+                self.add(
+                    node.line,
+                    "unreachable-ending",
+                    f"no path of choices reaches ending '{node.id}'",
+                )
             else:
-                self.add(node.line, "unreachable-node",
-                         f"no path of choices reaches node '{node.id}'")
+                self.add(
+                    node.line, "unreachable-node", f"no path of choices reaches node '{node.id}'"
+                )
         for node_id, flags in found.dead_ends.items():
             node = self.s.nodes[node_id]
             if node.kind == "choice" and not node.options:
                 continue  # already reported by the parser
             if node.kind != "choice" and not node.routes:
                 continue
-            self.add(node.line, "dead-end",
-                     f"node '{node_id}' offers no way on when the flags set are "
-                     f"{_describe(flags)}")
+            self.add(
+                node.line,
+                "dead-end",
+                f"node '{node_id}' offers no way on when the flags set are {_describe(flags)}",
+            )
         reported: set[str] = set()
         for node_id, flags in sorted(trapped_states(found, self.s), key=lambda s: s[0]):
             if node_id not in reported:
                 reported.add(node_id)
-                self.add(self.s.nodes[node_id].line, "no-ending",
-                         f"from node '{node_id}' (flags {_describe(flags)}) no ending can be "
-                         "reached")
+                self.add(
+                    self.s.nodes[node_id].line,
+                    "no-ending",
+                    f"from node '{node_id}' (flags {_describe(flags)}) no ending can be reached",
+                )
 
 
 def _describe(flags: frozenset[str]) -> str:
@@ -136,8 +165,9 @@ def validate(scenario: Scenario, vocabulary: Vocabulary) -> list[Problem]:
     return _Checker(scenario, vocabulary).run()
 
 
-def check_text(text: str, path: str, vocabulary: Vocabulary) -> tuple[Scenario | None,
-                                                                       list[Problem]]:
+def check_text(
+    text: str, path: str, vocabulary: Vocabulary
+) -> tuple[Scenario | None, list[Problem]]:
     """Parse and validate; every problem, sorted by line."""
     scenario, problems = parse(text, path)
     if scenario is not None:

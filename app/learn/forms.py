@@ -14,16 +14,22 @@ class StepForm(FlaskForm):
 
 
 class ChoiceForm(StepForm):
-    option = RadioField("What do you do?", coerce=int, widget=GovRadioInput(),
-                        validators=[InputRequired("Choose what you would do")])
+    option = RadioField(
+        "What do you do?",
+        coerce=int,
+        widget=GovRadioInput(),
+        validators=[InputRequired("Choose what you would do")],
+    )
     submit = SubmitField("Choose", widget=GovSubmitInput())
 
 
 class ReflectionForm(StepForm):
     reflection = TextAreaField(
-        "Your reflection", widget=GovCharacterCount(),
+        "Your reflection",
+        widget=GovCharacterCount(),
         description=f"Write up to {MAX_REFLECTION_CHARS:,} characters. Only you and your "
-                    "supervisor can read it.")
+        "supervisor can read it.",
+    )
     submit = SubmitField("Save and continue", widget=GovSubmitInput())
     skip = SubmitField("Skip this reflection", widget=GovSubmitInput())
 

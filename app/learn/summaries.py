@@ -23,13 +23,15 @@ class CatalogueEntry:
     competencies: list[str]
 
 
-def catalogue_entries(session: Session, user, records: list[ScenarioRecord],
-                      vocab: Vocabulary) -> list[CatalogueEntry]:
+def catalogue_entries(
+    session: Session, user, records: list[ScenarioRecord], vocab: Vocabulary
+) -> list[CatalogueEntry]:
     """One row per scenario with the learner's status, from one query of their attempts."""
     attempts = session.execute(
         select(ScenarioVersion.scenario_id, Attempt.completed_at, Attempt.ending_outcome)
         .join(Attempt, Attempt.version_id == ScenarioVersion.id)
-        .where(Attempt.user_id == user.id).order_by(Attempt.started_at)
+        .where(Attempt.user_id == user.id)
+        .order_by(Attempt.started_at)
     ).all()
     open_ids = {a.scenario_id for a in attempts if a.completed_at is None}
     last_done = {a.scenario_id: a.ending_outcome for a in attempts if a.completed_at}
@@ -42,8 +44,9 @@ def catalogue_entries(session: Session, user, records: list[ScenarioRecord],
             status = "Completed"
         else:
             status = "Not started"
-        names = [vocab.competencies[c].name for c in scenario.competencies
-                 if c in vocab.competencies]
+        names = [
+            vocab.competencies[c].name for c in scenario.competencies if c in vocab.competencies
+        ]
         entries.append(CatalogueEntry(record, scenario, status, last_done.get(record.id), names))
     return entries
 
@@ -55,8 +58,14 @@ def competency_rows(scores: Mapping[str, int], vocab: Vocabulary) -> list[dict]:
         comp = vocab.competencies.get(key)
         if comp is None:
             continue
-        rows.append({"name": comp.name, "score": value, "briefing": comp.briefing,
-                     "findings": ", ".join(str(f) for f in comp.findings)})
+        rows.append(
+            {
+                "name": comp.name,
+                "score": value,
+                "briefing": comp.briefing,
+                "findings": ", ".join(str(f) for f in comp.findings),
+            }
+        )
     return rows
 
 
@@ -66,8 +75,14 @@ def path_rows(play, attempt: Attempt) -> list[dict]:
     rows = []
     for number, step in enumerate(play.position.path):
         node = step.node
-        row = {"number": number, "kind": node.kind, "node": node, "option": step.option,
-               "reflection": None, "skipped": False}
+        row = {
+            "number": number,
+            "kind": node.kind,
+            "node": node,
+            "option": step.option,
+            "reflection": None,
+            "skipped": False,
+        }
         if node.kind == "reflection":
             row["reflection"] = reflections.get(number)
             row["skipped"] = step.answer.text is None

@@ -68,8 +68,14 @@ def overview(slug: str):
     record = _record_or_404(slug)
     scenario = library.parsed(record.current_version)
     attempt = player.open_attempt(db.session, current_user, record)
-    return render_template("learn/overview.html", record=record, scenario=scenario,
-                           attempt=attempt, form=StartForm(), vocab=_vocab())
+    return render_template(
+        "learn/overview.html",
+        record=record,
+        scenario=scenario,
+        attempt=attempt,
+        form=StartForm(),
+        vocab=_vocab(),
+    )
 
 
 @bp.post("/scenarios/<slug>/start")
@@ -102,8 +108,9 @@ def _render_step(play: player.Play, form=None, status: int = 200, notice: str | 
         return redirect(url_for("learn.ending", attempt_id=play.attempt.id))
     form = form or _form_for(play)
     form.step.data = play.position.step_number
-    return render_template("learn/step.html", play=play, node=play.position.node, form=form,
-                           notice=notice), status
+    return render_template(
+        "learn/step.html", play=play, node=play.position.node, form=form, notice=notice
+    ), status
 
 
 @bp.get("/attempts/<int:attempt_id>")
@@ -114,8 +121,10 @@ def play(attempt_id: int):
     return _render_step(player.load_play(attempt))
 
 
-STALE = ("This page had moved on since that form was drawn (perhaps another tab, the back "
-         "button or a second click). Nothing was saved twice. This is where you are now.")
+STALE = (
+    "This page had moved on since that form was drawn (perhaps another tab, the back "
+    "button or a second click). Nothing was saved twice. This is where you are now."
+)
 
 
 def stale_response(play: player.Play, reflection_text: str | None, notice: str = STALE):
@@ -132,8 +141,14 @@ def stale_response(play: player.Play, reflection_text: str | None, notice: str =
         kept = reflection_text
         notice += " The text you sent is shown below so that nothing is lost."
     form.step.data = play.position.step_number
-    return render_template("learn/step.html", play=play, node=play.position.node, form=form,
-                           notice=notice, kept_text=kept), 409
+    return render_template(
+        "learn/step.html",
+        play=play,
+        node=play.position.node,
+        form=form,
+        notice=notice,
+        kept_text=kept,
+    ), 409
 
 
 EXPIRED = "This form had expired, so nothing was saved."
@@ -171,8 +186,9 @@ def answer(attempt_id: int):
     player.drop_draft(db.session, attempt, play.position.step_number)
     db.session.commit()
     if node.kind == "choice":
-        return redirect(url_for("learn.feedback", attempt_id=attempt.id,
-                                number=play.position.step_number))
+        return redirect(
+            url_for("learn.feedback", attempt_id=attempt.id, number=play.position.step_number)
+        )
     if after.position.finished:
         return redirect(url_for("learn.ending", attempt_id=attempt.id))
     return redirect(url_for("learn.play", attempt_id=attempt.id))
@@ -185,8 +201,13 @@ def feedback(attempt_id: int, number: int):
     if number >= len(play.position.path) or play.position.path[number].option is None:
         abort(404)
     step = play.position.path[number]
-    return render_template("learn/feedback.html", play=play, step=step, vocab=_vocab(),
-                           rows=competency_rows(step.option.scores, _vocab()))
+    return render_template(
+        "learn/feedback.html",
+        play=play,
+        step=step,
+        vocab=_vocab(),
+        rows=competency_rows(step.option.scores, _vocab()),
+    )
 
 
 @bp.get("/attempts/<int:attempt_id>/ending")
@@ -195,16 +216,25 @@ def ending(attempt_id: int):
     play = player.load_play(attempt)
     if not play.position.finished:
         return redirect(url_for("learn.play", attempt_id=attempt.id))
-    return render_template("learn/ending.html", play=play, node=play.position.node,
-                           steps=path_rows(play, attempt), vocab=_vocab(),
-                           profile=play.profile, is_owner=attempt.user_id == current_user.id)
+    return render_template(
+        "learn/ending.html",
+        play=play,
+        node=play.position.node,
+        steps=path_rows(play, attempt),
+        vocab=_vocab(),
+        profile=play.profile,
+        is_owner=attempt.user_id == current_user.id,
+    )
 
 
 @bp.get("/my-learning")
 def my_learning():
     attempts = player.attempts_of(db.session, current_user)
-    return render_template("learn/my_learning.html", attempts=attempts,
-                           reflections=player.reflections_of(db.session, current_user))
+    return render_template(
+        "learn/my_learning.html",
+        attempts=attempts,
+        reflections=player.reflections_of(db.session, current_user),
+    )
 
 
 def csrf_failed(error):

@@ -29,7 +29,20 @@ PERSONAL_DATA = {
 }
 
 __all__ = [
-    "PERSONAL_DATA", "AccountChange", "Agency", "Attempt", "AttemptScore", "AuditEvent",
-    "LoginThrottle", "PasswordToken", "Reflection", "ReflectionDraft", "ScenarioRecord", "ScenarioVersion", "Step",
-    "Team", "User", "UserRole",
+    "PERSONAL_DATA",
+    "AccountChange",
+    "Agency",
+    "Attempt",
+    "AttemptScore",
+    "AuditEvent",
+    "LoginThrottle",
+    "PasswordToken",
+    "Reflection",
+    "ReflectionDraft",
+    "ScenarioRecord",
+    "ScenarioVersion",
+    "Step",
+    "Team",
+    "User",
+    "UserRole",
 ]

@@ -47,9 +47,7 @@ class User(UserMixin, db.Model):
     agency: Mapped[Agency | None] = relationship()
     team: Mapped[Team | None] = relationship()
     supervisor: Mapped[User | None] = relationship(remote_side=[id])
-    role_rows: Mapped[list[UserRole]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
-    )
+    role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
     @property
     def roles(self) -> set[str]:

@@ -41,8 +41,10 @@ class ScenarioRecord(db.Model):
 
 class ScenarioVersion(db.Model):
     __tablename__ = "scenario_versions"
-    __table_args__ = (UniqueConstraint("scenario_id", "content_hash"),
-                      UniqueConstraint("scenario_id", "number"))
+    __table_args__ = (
+        UniqueConstraint("scenario_id", "content_hash"),
+        UniqueConstraint("scenario_id", "number"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)

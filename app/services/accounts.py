@@ -31,20 +31,40 @@ def find_by_email(session: Session, email: str) -> User | None:
 
 def _record(session: Session, user: User, actor: User | None, field: str, old, new) -> None:
     if old != new:
-        session.add(AccountChange(user_id=user.id, changed_by_id=actor.id if actor else None,
-                                  field=field, old_value=None if old is None else str(old),
-                                  new_value=None if new is None else str(new)))
+        session.add(
+            AccountChange(
+                user_id=user.id,
+                changed_by_id=actor.id if actor else None,
+                field=field,
+                old_value=None if old is None else str(old),
+                new_value=None if new is None else str(new),
+            )
+        )
 
 
-def create_user(session: Session, *, email: str, display_name: str, roles: set[str],
-                actor: User | None = None, agency_id: int | None = None,
-                team_id: int | None = None, supervisor_id: int | None = None,
-                password: str | None = None) -> User:
+def create_user(
+    session: Session,
+    *,
+    email: str,
+    display_name: str,
+    roles: set[str],
+    actor: User | None = None,
+    agency_id: int | None = None,
+    team_id: int | None = None,
+    supervisor_id: int | None = None,
+    password: str | None = None,
+) -> User:
     email = normalise_email(email)
     if find_by_email(session, email):
         raise AccountError(f"An account with the email {email} already exists.")
-    user = User(email=email, display_name=display_name.strip(), agency_id=agency_id,
-                team_id=team_id, active=True, session_version=1)
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        agency_id=agency_id,
+        team_id=team_id,
+        active=True,
+        session_version=1,
+    )
     if password is not None:
         user.password_hash = hash_password(password)
     session.add(user)
@@ -54,9 +74,17 @@ def create_user(session: Session, *, email: str, display_name: str, roles: set[s
     return user
 
 
-def update_user(session: Session, user: User, *, actor: User | None, roles: set[str] | None = None,
-                supervisor_id: int | None | type[...] = ..., agency_id: int | None | type[...] = ...,
-                team_id: int | None | type[...] = ..., display_name: str | None = None) -> User:
+def update_user(
+    session: Session,
+    user: User,
+    *,
+    actor: User | None,
+    roles: set[str] | None = None,
+    supervisor_id: int | None | type[...] = ...,
+    agency_id: int | None | type[...] = ...,
+    team_id: int | None | type[...] = ...,
+    display_name: str | None = None,
+) -> User:
     """Change an account; each changed field is written to account_changes."""
     if roles is not None:
         unknown = set(roles) - set(ROLES)
@@ -111,20 +139,30 @@ def _token_hash(token: str) -> str:
 def issue_password_link(session: Session, user: User, actor: User | None, hours: int) -> str:
     """A new one-time token; earlier unused ones for the user stop working."""
     now = utcnow()
-    for old in session.scalars(select(PasswordToken).where(
-            PasswordToken.user_id == user.id, PasswordToken.used_at.is_(None))):
+    for old in session.scalars(
+        select(PasswordToken).where(
+            PasswordToken.user_id == user.id, PasswordToken.used_at.is_(None)
+        )
+    ):
         old.used_at = now
     token = secrets.token_urlsafe(32)
-    session.add(PasswordToken(user_id=user.id, token_hash=_token_hash(token),
-                              expires_at=now + timedelta(hours=hours),
-                              created_by_id=actor.id if actor else None))
+    session.add(
+        PasswordToken(
+            user_id=user.id,
+            token_hash=_token_hash(token),
+            expires_at=now + timedelta(hours=hours),
+            created_by_id=actor.id if actor else None,
+        )
+    )
     _record(session, user, actor, "password_link", None, f"expires in {hours} hours")
     session.flush()
     return token
 
 
 def valid_token(session: Session, token: str) -> PasswordToken | None:
-    row = session.scalar(select(PasswordToken).where(PasswordToken.token_hash == _token_hash(token)))
+    row = session.scalar(
+        select(PasswordToken).where(PasswordToken.token_hash == _token_hash(token))
+    )
     if row is None or row.used_at is not None or row.expires_at < utcnow():
         return None
     if not row.user.active:
@@ -135,8 +173,9 @@ def valid_token(session: Session, token: str) -> PasswordToken | None:
 def use_password_link(session: Session, token: str, password: str) -> User:
     row = valid_token(session, token)
     if row is None:
-        raise AccountError("This link has expired or has already been used. Ask an administrator "
-                           "for a new one.")
+        raise AccountError(
+            "This link has expired or has already been used. Ask an administrator for a new one."
+        )
     set_password(session, row.user, password)
     row.used_at = utcnow()
     return row.user
@@ -168,22 +207,28 @@ def _wait_after(failures: int, policy: LoginPolicy) -> int:
     return min(2 ** (failures - policy.free_failures + 1), 60)
 
 
-def authenticate(session: Session, email: str, password: str, policy: LoginPolicy,
-                 now: datetime | None = None) -> User:
+def authenticate(
+    session: Session, email: str, password: str, policy: LoginPolicy, now: datetime | None = None
+) -> User:
     """The user for these credentials, or LoginRefused. Slows, then locks, by email."""
     now = now or utcnow()
     email = normalise_email(email)
     throttle = session.get(LoginThrottle, email)
     if throttle and throttle.locked_until and throttle.locked_until > now:
-        raise LoginRefused("Too many failed attempts. Try again in "
-                           f"{policy.lock_minutes} minutes or ask an administrator for a "
-                           "set-password link.")
+        raise LoginRefused(
+            "Too many failed attempts. Try again in "
+            f"{policy.lock_minutes} minutes or ask an administrator for a "
+            "set-password link."
+        )
     if throttle and throttle.last_failure_at:
         wait = _wait_after(throttle.failures, policy)
         ready = throttle.last_failure_at + timedelta(seconds=wait)
         if ready > now:
-            raise LoginRefused(f"Too many failed attempts. Wait {int((ready - now).total_seconds()) + 1} "
-                               "seconds and try again.", wait_seconds=wait)
+            raise LoginRefused(
+                f"Too many failed attempts. Wait {int((ready - now).total_seconds()) + 1} "
+                "seconds and try again.",
+                wait_seconds=wait,
+            )
     user = find_by_email(session, email)
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.active:

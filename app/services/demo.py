@@ -55,10 +55,19 @@ def build_demo(session: Session, password: str) -> list[User]:
     users: dict[str, User] = {}
     for local, name, roles, agency_index, team_name, supervisor in PEOPLE:
         agency = agencies[agency_index]
-        team = session.scalar(select(Team).where(Team.agency_id == agency.id,
-                                                 Team.name == team_name)) if team_name else None
+        team = (
+            session.scalar(select(Team).where(Team.agency_id == agency.id, Team.name == team_name))
+            if team_name
+            else None
+        )
         users[local] = create_user(
-            session, email=demo_email(local), display_name=name, roles=roles,
-            agency_id=agency.id, team_id=team.id if team else None,
-            supervisor_id=users[supervisor].id if supervisor else None, password=password)
+            session,
+            email=demo_email(local),
+            display_name=name,
+            roles=roles,
+            agency_id=agency.id,
+            team_id=team.id if team else None,
+            supervisor_id=users[supervisor].id if supervisor else None,
+            password=password,
+        )
     return list(users.values())

@@ -64,7 +64,9 @@ class LoadResult:
     problems: tuple[Problem, ...] = ()
 
 
-def load_file(session: Session, path: Path, vocab: Vocabulary, label: str | None = None) -> LoadResult:
+def load_file(
+    session: Session, path: Path, vocab: Vocabulary, label: str | None = None
+) -> LoadResult:
     """Store a valid file as a new immutable version; the same text again adds nothing."""
     text = path.read_text(encoding="utf-8")
     shown = label or str(path)
@@ -77,15 +79,29 @@ def load_file(session: Session, path: Path, vocab: Vocabulary, label: str | None
         record = ScenarioRecord(slug=scenario.id)
         session.add(record)
         session.flush()
-    existing = session.scalar(select(ScenarioVersion).where(
-        ScenarioVersion.scenario_id == record.id, ScenarioVersion.content_hash == digest))
+    existing = session.scalar(
+        select(ScenarioVersion).where(
+            ScenarioVersion.scenario_id == record.id, ScenarioVersion.content_hash == digest
+        )
+    )
     if existing is not None:
         return LoadResult(path, scenario.id, "unchanged")
-    number = (session.scalar(select(func.max(ScenarioVersion.number)).where(
-        ScenarioVersion.scenario_id == record.id)) or 0) + 1
-    version = ScenarioVersion(scenario_id=record.id, number=number, content_hash=digest,
-                              source=text, source_path=shown, title=scenario.title,
-                              summary=scenario.summary, minutes=scenario.minutes)
+    number = (
+        session.scalar(
+            select(func.max(ScenarioVersion.number)).where(ScenarioVersion.scenario_id == record.id)
+        )
+        or 0
+    ) + 1
+    version = ScenarioVersion(
+        scenario_id=record.id,
+        number=number,
+        content_hash=digest,
+        source=text,
+        source_path=shown,
+        title=scenario.title,
+        summary=scenario.summary,
+        minutes=scenario.minutes,
+    )
     session.add(version)
     session.flush()
     record.current_version_id = version.id

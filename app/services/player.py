@@ -50,8 +50,9 @@ def _answer(step: Step) -> Answer:
     if step.kind == "choose":
         return Answer.choose(step.option_index or 0)
     if step.kind == "reflect":
-        return Answer.reflect(None if step.skipped or step.reflection is None
-                              else step.reflection.text)
+        return Answer.reflect(
+            None if step.skipped or step.reflection is None else step.reflection.text
+        )
     return Answer.continue_()
 
 
@@ -64,10 +65,15 @@ def load_play(attempt: Attempt) -> Play:
 def open_attempt(session: Session, user: User, record: ScenarioRecord) -> Attempt | None:
     """The learner's unfinished attempt at this scenario, on whichever version it started."""
     return session.scalar(
-        select(Attempt).join(ScenarioVersion)
-        .where(Attempt.user_id == user.id, ScenarioVersion.scenario_id == record.id,
-               Attempt.completed_at.is_(None))
-        .order_by(Attempt.started_at.desc()).limit(1)
+        select(Attempt)
+        .join(ScenarioVersion)
+        .where(
+            Attempt.user_id == user.id,
+            ScenarioVersion.scenario_id == record.id,
+            Attempt.completed_at.is_(None),
+        )
+        .order_by(Attempt.started_at.desc())
+        .limit(1)
     )
 
 
@@ -81,8 +87,13 @@ def start_attempt(session: Session, user: User, record: ScenarioRecord) -> Attem
     return attempt
 
 
-def submit(session: Session, attempt: Attempt, step_number: int, answer: Answer,
-           now: datetime | None = None) -> Play:
+def submit(
+    session: Session,
+    attempt: Attempt,
+    step_number: int,
+    answer: Answer,
+    now: datetime | None = None,
+) -> Play:
     """Store one answer. Raises StaleStep for an out-of-date form and engine StepError for an
     answer that breaks a rule (nothing is stored in either case)."""
     now = now or utcnow()
@@ -93,13 +104,20 @@ def submit(session: Session, attempt: Attempt, step_number: int, answer: Answer,
     after = advance(play.scenario, position, answer)
     stored_answer = after.path[-1].answer
     previous = attempt.steps[-1].created_at if attempt.steps else attempt.started_at
-    step = Step(attempt_id=attempt.id, number=step_number, node_id=position.node.id,
-                kind=answer.kind, option_index=answer.option,
-                skipped=answer.kind == "reflect" and stored_answer.text is None,
-                created_at=now, seconds_spent=max(0, int((now - previous).total_seconds())))
+    step = Step(
+        attempt_id=attempt.id,
+        number=step_number,
+        node_id=position.node.id,
+        kind=answer.kind,
+        option_index=answer.option,
+        skipped=answer.kind == "reflect" and stored_answer.text is None,
+        created_at=now,
+        seconds_spent=max(0, int((now - previous).total_seconds())),
+    )
     if stored_answer.kind == "reflect" and stored_answer.text is not None:
-        step.reflection = Reflection(user_id=attempt.user_id, text=stored_answer.text,
-                                     created_at=now)
+        step.reflection = Reflection(
+            user_id=attempt.user_id, text=stored_answer.text, created_at=now
+        )
     try:
         with session.begin_nested():
             session.add(step)
@@ -113,27 +131,33 @@ def submit(session: Session, attempt: Attempt, step_number: int, answer: Answer,
     return Play(attempt, play.scenario, after)
 
 
-def _finish(session: Session, attempt: Attempt, scenario: Scenario, position: Position,
-            now: datetime) -> None:
+def _finish(
+    session: Session, attempt: Attempt, scenario: Scenario, position: Position, now: datetime
+) -> None:
     attempt.completed_at = now
     attempt.ending_node = position.node.id
     attempt.ending_outcome = position.node.outcome
     for key, result in profile(scenario, position.path).items():
-        session.add(AttemptScore(attempt_id=attempt.id, competency=key,
-                                 won=result.won, best=result.best))
+        session.add(
+            AttemptScore(attempt_id=attempt.id, competency=key, won=result.won, best=result.best)
+        )
     session.flush()
 
 
 def attempts_of(session: Session, user: User) -> list[Attempt]:
-    return list(session.scalars(
-        select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc())))
+    return list(
+        session.scalars(
+            select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc())
+        )
+    )
 
 
 _ATTEMPT_PATH = re.compile(r"^/attempts/(\d+)$")
 
 
-def keep_carried_reflection(session: Session, user: User, next_path: str | None,
-                            step: str | None, text: str | None) -> bool:
+def keep_carried_reflection(
+    session: Session, user: User, next_path: str | None, step: str | None, text: str | None
+) -> bool:
     """After signing in again, keep a reflection that was posted with an expired session as a
     draft on the learner's own attempt, so the step page can show it back."""
     match = _ATTEMPT_PATH.match(next_path or "")
@@ -144,8 +168,11 @@ def keep_carried_reflection(session: Session, user: User, next_path: str | None,
         return False
     draft = session.get(ReflectionDraft, (attempt.id, int(step)))
     if draft is None:
-        session.add(ReflectionDraft(attempt_id=attempt.id, step_number=int(step),
-                                    user_id=user.id, text=text))
+        session.add(
+            ReflectionDraft(
+                attempt_id=attempt.id, step_number=int(step), user_id=user.id, text=text
+            )
+        )
     else:
         draft.text = text
     return True
@@ -164,6 +191,10 @@ def drop_draft(session: Session, attempt: Attempt, step_number: int) -> None:
 
 def reflections_of(session: Session, user: User) -> list[Reflection]:
     """The learner's own reflections, newest first (their own page: no audit entry needed)."""
-    return list(session.scalars(
-        select(Reflection).where(Reflection.user_id == user.id)
-        .order_by(Reflection.created_at.desc())))
+    return list(
+        session.scalars(
+            select(Reflection)
+            .where(Reflection.user_id == user.id)
+            .order_by(Reflection.created_at.desc())
+        )
+    )

@@ -19,9 +19,17 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 def page(live_server):
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield browser.new_page()
         browser.close()
 
@@ -50,7 +58,8 @@ def test_learner_plays_to_an_ending_with_the_keyboard(app, real_scenario, live_s
             break
         if "/feedback/" in page.url:
             page.get_by_role("link", name="Continue").or_(
-                page.get_by_role("link", name="See how it ended")).press("Enter")
+                page.get_by_role("link", name="See how it ended")
+            ).press("Enter")
             continue
         radios = page.locator("input[name=option]")
         if radios.count():

@@ -9,7 +9,8 @@ from tests.conftest import csrf_token
 
 def step_number(html: str) -> str:
     match = re.search(r'<input[^>]*name="step"[^>]*value="(\d+)"', html) or re.search(
-        r'<input[^>]*value="(\d+)"[^>]*name="step"', html)
+        r'<input[^>]*value="(\d+)"[^>]*name="step"', html
+    )
     assert match, "page has no step number"
     return match.group(1)
 
@@ -18,8 +19,10 @@ def options(html: str) -> dict[str, str]:
     """Option label text -> value, as offered on a choice page."""
     found = {}
     for value, label in re.findall(
-            r'name="option" type="radio" value="(\d+)"[^>]*>\s*<label[^>]*>\s*(.*?)\s*</label>',
-            html, re.S):
+        r'name="option" type="radio" value="(\d+)"[^>]*>\s*<label[^>]*>\s*(.*?)\s*</label>',
+        html,
+        re.S,
+    ):
         found[label] = value
     return found
 

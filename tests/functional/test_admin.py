@@ -17,22 +17,40 @@ def test_learner_refused_admin_pages(auth, client):
     assert client.post("/admin/users/1/active").status_code in (400, 403)
 
 
-def test_admin_creates_user_with_supervisor_and_changes_are_recorded(auth, browser, client,
-                                                                      make_user):
+def test_admin_creates_user_with_supervisor_and_changes_are_recorded(
+    auth, browser, client, make_user
+):
     admin = auth("admin@example.org", roles=("admin",))
     supervisor = make_user("boss@example.org", roles=("supervisor",))
-    response = browser.submit("/admin/users/new", {
-        "email": "New.Person@Example.org", "display_name": "New Person",
-        "roles": ["learner"], "agency_id": "0", "team_id": "0",
-        "supervisor_id": str(supervisor.id)})
+    response = browser.submit(
+        "/admin/users/new",
+        {
+            "email": "New.Person@Example.org",
+            "display_name": "New Person",
+            "roles": ["learner"],
+            "agency_id": "0",
+            "team_id": "0",
+            "supervisor_id": str(supervisor.id),
+        },
+    )
     assert response.status_code == 302
     user = db.session.scalar(select(User).where(User.email == "new.person@example.org"))
     assert user.supervisor_id == supervisor.id and user.roles == {"learner"}
-    browser.submit(f"/admin/users/{user.id}", {
-        "email": user.email, "display_name": "New Person", "roles": ["learner", "author"],
-        "agency_id": "0", "team_id": "0", "supervisor_id": "0"})
-    changes = {c.field: c for c in db.session.scalars(
-        select(AccountChange).where(AccountChange.user_id == user.id))}
+    browser.submit(
+        f"/admin/users/{user.id}",
+        {
+            "email": user.email,
+            "display_name": "New Person",
+            "roles": ["learner", "author"],
+            "agency_id": "0",
+            "team_id": "0",
+            "supervisor_id": "0",
+        },
+    )
+    changes = {
+        c.field: c
+        for c in db.session.scalars(select(AccountChange).where(AccountChange.user_id == user.id))
+    }
     assert changes["roles"].new_value == "author,learner"
     assert changes["roles"].changed_by_id == admin.id
     assert changes["supervisor"].old_value == str(supervisor.id)
@@ -44,7 +62,9 @@ def test_admin_creates_user_with_supervisor_and_changes_are_recorded(auth, brows
 def test_admin_issues_link_and_deactivates(auth, browser, client, make_user):
     auth("admin@example.org", roles=("admin",))
     user = make_user()
-    page = browser.submit(f"/admin/users/{user.id}", {}, action=f"/admin/users/{user.id}/password-link")
+    page = browser.submit(
+        f"/admin/users/{user.id}", {}, action=f"/admin/users/{user.id}/password-link"
+    )
     link = re.search(r"<code>(http[^<]+)</code>", page.text).group(1)
     assert "/set-password/" in link
     assert client.get(link.replace("http://localhost", "")).status_code == 200

@@ -52,8 +52,13 @@ def test_lock_is_kept_in_the_database_for_every_server(app, make_user):
     policy = accounts.LoginPolicy()
     for _ in range(policy.lock_failures):
         with contextlib.suppress(accounts.LoginRefused):
-            accounts.authenticate(db.session, "learner@example.org", "wrong", policy,
-                                  now=utcnow() + timedelta(minutes=2))
+            accounts.authenticate(
+                db.session,
+                "learner@example.org",
+                "wrong",
+                policy,
+                now=utcnow() + timedelta(minutes=2),
+            )
         db.session.commit()
         row = db.session.get(LoginThrottle, "learner@example.org")
         row.last_failure_at = utcnow() - timedelta(hours=1)  # no wait between tries
@@ -98,8 +103,9 @@ def test_set_password_link_works_once(browser, client, make_user):
     page = client.get(url)
     assert page.status_code == 200
     new = "a brand new long password"
-    done = client.post(url, data={"csrf_token": csrf_token(page.text), "password": new,
-                                  "confirm": new})
+    done = client.post(
+        url, data={"csrf_token": csrf_token(page.text), "password": new, "confirm": new}
+    )
     assert done.status_code == 302
     assert browser.login("learner@example.org", new).status_code == 302
     assert client.get(url).status_code == 410
@@ -109,8 +115,9 @@ def test_set_password_link_works_once(browser, client, make_user):
 def test_expired_set_password_link_refused(client, make_user):
     user = make_user()
     token = accounts.issue_password_link(db.session, user, None, hours=1)
-    row = db.session.scalar(select(accounts.PasswordToken).where(
-        accounts.PasswordToken.user_id == user.id))
+    row = db.session.scalar(
+        select(accounts.PasswordToken).where(accounts.PasswordToken.user_id == user.id)
+    )
     row.expires_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
     assert client.get(f"/set-password/{token}").status_code == 410
@@ -118,8 +125,13 @@ def test_expired_set_password_link_refused(client, make_user):
 
 def test_session_cookie_is_strict_by_default(monkeypatch, tmp_path):
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
-                      "SECRET_KEY": "x", "INSTANCE_PATH": str(tmp_path)})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
+            "SECRET_KEY": "x",
+            "INSTANCE_PATH": str(tmp_path),
+        }
+    )
     with app.test_client() as c:
         response = c.get("/login")
         cookie = response.headers["Set-Cookie"]

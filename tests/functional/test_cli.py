@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_check_names_file_and_line(runner, tmp_path):
     bad = tmp_path / "bad.scenario"
-    bad.write_text((FIXTURES / "short-visit.scenario").read_text().replace(
-        "-> ending-alone", "-> nowhere"))
+    bad.write_text(
+        (FIXTURES / "short-visit.scenario").read_text().replace("-> ending-alone", "-> nowhere")
+    )
     result = runner.invoke(args=["scenarios", "check", str(bad)])
     assert result.exit_code == 1
     line = next(i for i, t in enumerate(bad.read_text().splitlines(), 1) if "-> nowhere" in t)
@@ -50,8 +51,18 @@ def test_stats_json(runner):
 
 
 def test_users_create_prints_a_link(runner):
-    result = runner.invoke(args=["users", "create", "--email", "cli@example.org", "--name",
-                                 "Cli Person", "--role", "learner"])
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "cli@example.org",
+            "--name",
+            "Cli Person",
+            "--role",
+            "learner",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "/set-password/" in result.output
     assert db.session.scalar(select(User).where(User.email == "cli@example.org")) is not None

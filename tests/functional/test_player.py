@@ -15,8 +15,9 @@ from .helpers import answer, options, start, step_number
 
 
 def _steps(attempt_id: int) -> int:
-    return db.session.scalar(select(func.count()).select_from(Step)
-                             .where(Step.attempt_id == attempt_id))
+    return db.session.scalar(
+        select(func.count()).select_from(Step).where(Step.attempt_id == attempt_id)
+    )
 
 
 def test_catalogue_lists_scenario_with_status(auth, client, load_fixture):
@@ -114,8 +115,14 @@ def test_stale_submit_keeps_reflection_text(auth, browser, client, load_fixture)
     page = client.get(url)  # the reflection step, drawn twice as if in two tabs
     token, number = csrf_token(page.text), step_number(page.text)
     client.post(url, data={"csrf_token": token, "step": number, "reflection": "First tab."})
-    stale = client.post(url, data={"csrf_token": token, "step": number,
-                                   "reflection": "A long second thought I must not lose."})
+    stale = client.post(
+        url,
+        data={
+            "csrf_token": token,
+            "step": number,
+            "reflection": "A long second thought I must not lose.",
+        },
+    )
     assert stale.status_code == 409
     assert "A long second thought I must not lose." in stale.text
     assert db.session.scalar(select(func.count()).select_from(Reflection)) == 1
@@ -166,8 +173,7 @@ def test_optional_reflection_skip_is_recorded(auth, browser, client, load_fixtur
     assert skipped.skipped is True and skipped.reflection is None
 
 
-def test_missing_csrf_token_is_rejected_and_keeps_reflection(auth, browser, client,
-                                                              load_fixture):
+def test_missing_csrf_token_is_rejected_and_keeps_reflection(auth, browser, client, load_fixture):
     load_fixture()
     auth()
     url = start(browser)
@@ -175,8 +181,10 @@ def test_missing_csrf_token_is_rejected_and_keeps_reflection(auth, browser, clie
     answer(client, url, option_text="Visit her at home.")
     answer(client, url)
     page = client.get(url)
-    response = client.post(url, data={"step": step_number(page.text),
-                                      "reflection": "Text typed before the token expired."})
+    response = client.post(
+        url,
+        data={"step": step_number(page.text), "reflection": "Text typed before the token expired."},
+    )
     assert response.status_code == 409
     assert "This form had expired, so nothing was saved." in response.text
     assert "Text typed before the token expired." in response.text
@@ -199,10 +207,17 @@ def test_expired_session_keeps_reflection_through_sign_in(auth, browser, client,
     assert response.status_code == 401, response.text[-3000:]
     assert "Half an hour of thought." in response.text
     token = csrf_token(response.text)
-    signed_in = client.post("/login", data={
-        "csrf_token": token, "email": "learner@example.org",
-        "password": "correct horse battery staple", "next": url,
-        "carry_text": "Half an hour of thought.", "carry_step": number})
+    signed_in = client.post(
+        "/login",
+        data={
+            "csrf_token": token,
+            "email": "learner@example.org",
+            "password": "correct horse battery staple",
+            "next": url,
+            "carry_text": "Half an hour of thought.",
+            "carry_step": number,
+        },
+    )
     assert signed_in.status_code == 302, signed_in.text[-2500:]
     assert signed_in.headers["Location"] == url
     assert "Half an hour of thought." in client.get(url).text
