@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the whole suite. Browser tests need Chromium: installed here from Debian if missing.
+# Run the whole suite: SQLite, a throwaway PostgreSQL, and real Chromium for browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +14,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
-exec .venv/bin/python -m pytest "$@"
+pgdir=$(mktemp -d /tmp/wp-pg.XXXXXX)
+trap 'scripts/postgres.sh stop "$pgdir"' EXIT
+eval "$(scripts/postgres.sh start "$pgdir")"
+
+.venv/bin/python -m pytest "$@"

@@ -38,7 +38,6 @@ def upgrade():
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('current_version_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['current_version_id'], ['scenario_versions.id'], name=op.f('fk_scenarios_current_version_id_scenario_versions'), use_alter=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_scenarios')),
     sa.UniqueConstraint('slug', name=op.f('uq_scenarios_slug'))
     )
@@ -55,11 +54,14 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['scenario_id'], ['scenarios.id'], name=op.f('fk_scenario_versions_scenario_id_scenarios')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_scenario_versions')),
-    sa.UniqueConstraint('scenario_id', 'content_hash', name=op.f('uq_scenario_versions_scenario_id')),
-    sa.UniqueConstraint('scenario_id', 'number', name=op.f('uq_scenario_versions_scenario_id'))
+    sa.UniqueConstraint('scenario_id', 'content_hash', name=op.f('uq_scenario_versions_scenario_id_content_hash')),
+    sa.UniqueConstraint('scenario_id', 'number', name=op.f('uq_scenario_versions_scenario_id_number'))
     )
     with op.batch_alter_table('scenario_versions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_scenario_versions_scenario_id'), ['scenario_id'], unique=False)
+    # scenarios and scenario_versions point at each other: the second key is added afterwards.
+    with op.batch_alter_table('scenarios', schema=None) as batch_op:
+        batch_op.create_foreign_key(batch_op.f('fk_scenarios_current_version_id_scenario_versions'), 'scenario_versions', ['current_version_id'], ['id'])
 
     op.create_table('teams',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -67,7 +69,7 @@ def upgrade():
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.ForeignKeyConstraint(['agency_id'], ['agencies.id'], name=op.f('fk_teams_agency_id_agencies')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_teams')),
-    sa.UniqueConstraint('agency_id', 'name', name=op.f('uq_teams_agency_id'))
+    sa.UniqueConstraint('agency_id', 'name', name=op.f('uq_teams_agency_id_name'))
     )
     with op.batch_alter_table('teams', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_teams_agency_id'), ['agency_id'], unique=False)
@@ -196,7 +198,7 @@ def upgrade():
     sa.Column('seconds_spent', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['attempt_id'], ['attempts.id'], name=op.f('fk_steps_attempt_id_attempts')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_steps')),
-    sa.UniqueConstraint('attempt_id', 'number', name=op.f('uq_steps_attempt_id'))
+    sa.UniqueConstraint('attempt_id', 'number', name=op.f('uq_steps_attempt_id_number'))
     )
     with op.batch_alter_table('steps', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_steps_attempt_id'), ['attempt_id'], unique=False)
@@ -266,6 +268,8 @@ def downgrade():
     with op.batch_alter_table('scenario_versions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_scenario_versions_scenario_id'))
 
+    with op.batch_alter_table('scenarios', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_scenarios_current_version_id_scenario_versions'), type_='foreignkey')
     op.drop_table('scenario_versions')
     op.drop_table('scenarios')
     op.drop_table('login_throttle')

@@ -1,0 +1,92 @@
+"""The same schema and the same step handling on PostgreSQL (started by `make test`)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.orm import Session
+
+from app import create_app
+from app.db import db
+from app.engine import Answer
+from app.models import Attempt, Step
+from app.services import accounts, library, player
+from tests.conftest import FIXTURES, PASSWORD
+
+URL = os.environ.get("TEST_DATABASE_URL")
+if not URL and os.environ.get("CI"):
+    raise RuntimeError("TEST_DATABASE_URL is not set: run the suite with `make test`")
+pytestmark = pytest.mark.skipif(not URL, reason="no PostgreSQL: run the suite with `make test`")
+
+
+@pytest.fixture
+def pg_app(tmp_path):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": URL.replace("postgresql://",
+                                                             "postgresql+psycopg://"),
+                      "SECRET_KEY": "x", "TESTING": True, "INSTANCE_PATH": str(tmp_path)})
+    with app.app_context():
+        with db.engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        upgrade()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_migrations_build_the_models_on_postgres(pg_app):
+    with db.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), db.metadata)
+    assert diff == []
+
+
+def _attempt(pg_app) -> Attempt:
+    vocab = library.vocabulary(pg_app.config["CONTENT_DIR"])
+    library.load_file(db.session, FIXTURES / "short-visit.scenario", vocab)
+    user = accounts.create_user(db.session, email="pg@example.org", display_name="Pg",
+                                roles={"learner"}, password=PASSWORD)
+    record = library.catalogue(db.session)[0]
+    attempt = player.start_attempt(db.session, user, record)
+    db.session.commit()
+    return attempt
+
+
+def test_play_to_an_ending_on_postgres(pg_app):
+    attempt = _attempt(pg_app)
+    for answer in (Answer.continue_(), Answer.choose(0), Answer.continue_(),
+                   Answer.reflect("On PostgreSQL."), Answer.choose(0)):
+        play = player.submit(db.session, attempt, len(attempt.steps), answer)
+        db.session.commit()
+    assert play.position.finished and attempt.ending_node == "ending-whole"
+    assert {s.competency: (s.won, s.best) for s in attempt.scores}["triangulation"] == (4, 4)
+
+
+def test_two_servers_answering_the_same_step_store_it_once(pg_app):
+    attempt = _attempt(pg_app)
+    engine = create_engine(pg_app.config["SQLALCHEMY_DATABASE_URI"])
+    with Session(engine) as first, Session(engine) as second:
+        a1, a2 = first.get(Attempt, attempt.id), second.get(Attempt, attempt.id)
+        player.load_play(a1), player.load_play(a2)  # both drew step 0
+        player.submit(first, a1, 0, Answer.continue_())
+        first.commit()
+        with pytest.raises(player.StaleStep):
+            player.submit(second, a2, 0, Answer.continue_())
+    engine.dispose()
+    count = db.session.scalar(select(func.count()).select_from(Step)
+                              .where(Step.attempt_id == attempt.id))
+    assert count == 1
+
+
+def test_login_throttle_on_postgres(pg_app):
+    accounts.create_user(db.session, email="t@example.org", display_name="T",
+                         roles={"learner"}, password=PASSWORD)
+    db.session.commit()
+    with pytest.raises(accounts.LoginRefused):
+        accounts.authenticate(db.session, "t@example.org", "wrong", accounts.LoginPolicy())
+    db.session.commit()
+    user = accounts.authenticate(db.session, "t@example.org", PASSWORD, accounts.LoginPolicy())
+    assert user.email == "t@example.org"
