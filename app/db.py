@@ -4,7 +4,7 @@ and later drop constraints the same way on SQLite and PostgreSQL."""
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData
+from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -26,3 +26,17 @@ db = SQLAlchemy(model_class=Base)
 def utcnow() -> datetime:
     """Naive UTC now (SQLite keeps no zone); passed as a callable default, never called once."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """On SQLite only: write-ahead logging so readers and a writer do not block each other
+    across app processes, a busy timeout instead of instant 'database is locked', and foreign
+    keys enforced as PostgreSQL does."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()

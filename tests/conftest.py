@@ -41,6 +41,7 @@ def migrated_db(tmp_path_factory) -> Path:
     app = create_app(_config(path, folder))
     with app.app_context():
         upgrade()
+        db.engine.dispose()  # closing the last connection folds SQLite's WAL into the file
     return path
 
 
