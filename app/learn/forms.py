@@ -3,7 +3,7 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovSubmitInput
 from wtforms import HiddenField, RadioField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired
+from wtforms.validators import AnyOf, InputRequired
 
 from ..engine import MAX_REFLECTION_CHARS
 
@@ -36,3 +36,10 @@ class ReflectionForm(StepForm):
 
 class StartForm(FlaskForm):
     submit = SubmitField("Start", widget=GovSubmitInput())
+
+
+class ActionDoneForm(FlaskForm):
+    """Mark an agreed action done ("1") or not done ("0"): the value is explicit, so a double
+    click cannot undo itself."""
+
+    done = HiddenField(validators=[AnyOf(["0", "1"])])
