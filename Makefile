@@ -27,7 +27,7 @@ assets: $(ASSETS)
 db: $(STAMP)
 	$(FLASK) db upgrade
 	$(FLASK) scenarios load
-	$(FLASK) demo
+	$(FLASK) demo --with-activity
 
 # Local http, so the session cookie may not insist on https.
 run: $(STAMP) $(ASSETS)

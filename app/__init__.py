@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from . import config
-from .extensions import csrf, db, govuk_wtf, login_manager, migrate
+from .extensions import compress, csrf, db, govuk_wtf, login_manager, migrate
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -53,6 +53,7 @@ def register_extensions(app: Flask) -> None:
         app, db, directory=os.path.join(app.root_path, "..", "migrations"), render_as_batch=True
     )
     csrf.init_app(app)
+    compress.init_app(app)
     govuk_wtf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -68,13 +69,17 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
+    from .author.views import bp as author_bp
     from .guide.views import bp as guide_bp
     from .learn.views import bp as learn_bp
+    from .supervise.views import bp as supervise_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(learn_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(guide_bp, url_prefix="/guide")
+    app.register_blueprint(author_bp, url_prefix="/author")
+    app.register_blueprint(supervise_bp, url_prefix="/supervise")
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -116,8 +121,9 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, scenarios, users
+    from .cli import demo, scenarios, supervision, users
 
     app.cli.add_command(scenarios.group)
+    app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
     app.cli.add_command(demo.command)

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, and_, false, or_, select
 
-from .models import Attempt, User
+from .db import db
+from .models import (
+    AgreedAction,
+    ApprovalRequest,
+    Attempt,
+    Reflection,
+    User,
+)
 
 AREA_ROLES = {
     "admin": {"admin"},
@@ -41,15 +48,64 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return obj.user_id == user.id
     if action == "manage_users":
         return user.has_role("admin")
+    if action in AUTHORING:
+        return _authoring(user, action, obj)
+    return _supervision(user, action, obj)
+
+
+# Authoring: authors and admins only. Nothing here reads learners' records, so an author never
+# sees a learner's name or reflection through authoring or preview.
+AUTHORING = {"author", "approve_version", "change_authoring_settings"}
+
+
+def _authoring(user: User, action: str, obj: Any) -> bool:
+    if not can(user, "area:author"):
+        return False
+    if action == "approve_version":  # a *second* author: never the one who asked
+        assert isinstance(obj, ApprovalRequest)
+        return obj.requested_by_id != user.id and obj.decision is None
+    if action == "change_authoring_settings":
+        return user.has_role("admin")
+    return True
+
+
+def _supervision(user: User, action: str, obj: Any) -> bool:
+    """Supervision records and reflections: the learner and their current supervisor only."""
+    if action == "supervise_learner":  # their dashboard row, page, agenda; record a session
+        assert isinstance(obj, User)
+        return _supervisor_of(user, obj)
+    if action == "comment_reflection":
+        assert isinstance(obj, Reflection)
+        return obj.user_id != user.id and _supervises(user, obj.user_id)
+    if action == "complete_action":  # only the learner marks their own actions done
+        assert isinstance(obj, AgreedAction)
+        return obj.learner_id == user.id
     raise ValueError(f"unknown action {action!r}")
 
 
-def _supervises(user: User, learner_id: int) -> bool:
-    if not user.has_role("supervisor"):
-        return False
-    from .db import db
+def _supervisor_of(user: User, learner: User) -> bool:
+    """The one supervision rule: the learner's current supervisor, while the learner is active.
+    `supervisees_clause` is the same rule as SQL."""
+    return (
+        user.has_role("supervisor")
+        and learner.id != user.id
+        and learner.active
+        and learner.supervisor_id == user.id
+    )
 
-    return db.session.scalar(select(User.supervisor_id).where(User.id == learner_id)) == user.id
+
+def _supervises(user: User, learner_id: int) -> bool:
+    if learner_id == user.id:
+        return False
+    learner = db.session.get(User, learner_id)
+    return learner is not None and _supervisor_of(user, learner)
+
+
+def supervisees_clause(user: Any) -> ColumnElement[bool]:
+    """A WHERE clause for User matching exactly the learners `can(user, 'supervise_learner')`."""
+    if not _is_user(user) or not user.has_role("supervisor"):
+        return false()
+    return and_(User.supervisor_id == user.id, User.active.is_(True), User.id != user.id)
 
 
 def visible_attempts_clause(user: Any) -> ColumnElement[bool]:
@@ -58,6 +114,5 @@ def visible_attempts_clause(user: Any) -> ColumnElement[bool]:
         return false()
     clauses = [Attempt.user_id == user.id]
     if user.has_role("supervisor"):
-        team = select(User.id).where(User.supervisor_id == user.id)
-        clauses.append(Attempt.user_id.in_(team))
+        clauses.append(Attempt.user_id.in_(select(User.id).where(supervisees_clause(user))))
     return or_(*clauses)

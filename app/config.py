@@ -53,7 +53,18 @@ def from_environment(instance_path: str) -> dict:
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
         "SCENARIO_DIR": os.environ.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         "CONTENT_DIR": os.environ.get("CONTENT_DIR", str(ROOT / "content")),
+        # How supervision agendas are grouped: kolb (default), gibbs or 4x4x4.
+        "SUPERVISION_CYCLE": os.environ.get("SUPERVISION_CYCLE", "kolb"),
         "PASSWORD_LINK_HOURS": int(os.environ.get("PASSWORD_LINK_HOURS", "72")),
+        # Only static assets are compressed: compressing pages that carry CSRF tokens would
+        # open them to BREACH-style attacks.
+        "COMPRESS_MIMETYPES": [
+            "text/css",
+            "text/javascript",
+            "application/javascript",
+            "image/svg+xml",
+        ],
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
         "LOGIN_FREE_FAILURES": 3,
         "LOGIN_LOCK_FAILURES": 10,
         "LOGIN_LOCK_MINUTES": 15,

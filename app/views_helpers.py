@@ -14,6 +14,8 @@ def template_globals() -> dict:
         items = [
             ("learn.catalogue", "Scenarios", "area:learn"),
             ("learn.my_learning", "My learning", "area:learn"),
+            ("supervise.dashboard", "Team", "area:supervise"),
+            ("author.index", "Authoring", "area:author"),
             ("guide.index", "Guides", None),
             ("admin.users", "Users", "area:admin"),
         ]

@@ -88,13 +88,17 @@ class Clock:
         return self.started + self.seconds
 
 
-def learner_loop(client: Client, email: str, password: str, slug: str, clock: Clock,
-                 results: Results) -> None:
+def learner_loop(
+    client: Client, email: str, password: str, slug: str, clock: Clock, results: Results
+) -> None:
     """Sign in, then play the scenario again and again until the deadline, timing each step."""
     try:
         _, _, page = client.request("GET", "/login")
-        status, _, _ = client.request("POST", "/login", {
-            "csrf_token": CSRF.search(page).group(1), "email": email, "password": password})
+        status, _, _ = client.request(
+            "POST",
+            "/login",
+            {"csrf_token": CSRF.search(page).group(1), "email": email, "password": password},
+        )
         if status != 302:
             results.errors.append(f"login {status}")
         clock.barrier.wait()
@@ -107,8 +111,9 @@ def learner_loop(client: Client, email: str, password: str, slug: str, clock: Cl
 def _play(client: Client, slug: str, deadline: float, results: Results) -> None:
     while time.monotonic() < deadline:
         _, _, page = client.request("GET", f"/scenarios/{slug}")
-        _, where, _ = client.request("POST", f"/scenarios/{slug}/start",
-                                     {"csrf_token": CSRF.search(page).group(1)})
+        _, where, _ = client.request(
+            "POST", f"/scenarios/{slug}/start", {"csrf_token": CSRF.search(page).group(1)}
+        )
         while where and "/ending" not in where and time.monotonic() < deadline:
             t0 = time.perf_counter()
             status, _, page = client.request("GET", where)

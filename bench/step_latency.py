@@ -24,8 +24,17 @@ sys.path.insert(0, str(ROOT))
 from bench.load import Client, Clock, Results, bare_loop, learner_loop, run_threads  # noqa: E402
 
 PASSWORD = "bench password long enough"
-GUNICORN = [str(ROOT / ".venv/bin/gunicorn"), "-w", "2", "-k", "gthread", "--threads", "8",
-            "--log-level", "warning"]
+GUNICORN = [
+    str(ROOT / ".venv/bin/gunicorn"),
+    "-w",
+    "2",
+    "-k",
+    "gthread",
+    "--threads",
+    "8",
+    "--log-level",
+    "warning",
+]
 
 
 def free_port() -> int:
@@ -35,8 +44,7 @@ def free_port() -> int:
 
 
 def serve(app_spec: str, env: dict, port: int) -> subprocess.Popen:
-    process = subprocess.Popen([*GUNICORN, "-b", f"127.0.0.1:{port}", app_spec], env=env,
-                               cwd=ROOT)
+    process = subprocess.Popen([*GUNICORN, "-b", f"127.0.0.1:{port}", app_spec], env=env, cwd=ROOT)
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -50,8 +58,9 @@ def serve(app_spec: str, env: dict, port: int) -> subprocess.Popen:
 def prepare(env: dict, learners: int) -> None:
     flask = [str(ROOT / ".venv/bin/flask"), "--app", "app"]
     subprocess.run([*flask, "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True)
-    subprocess.run([*flask, "scenarios", "load"], env=env, cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*flask, "scenarios", "load"], env=env, cwd=ROOT, check=True, capture_output=True
+    )
     code = (
         "from app import create_app\nfrom app.db import db\nfrom app.services import accounts\n"
         "app = create_app()\nwith app.app_context():\n"
@@ -59,7 +68,8 @@ def prepare(env: dict, learners: int) -> None:
         "        if not accounts.find_by_email(db.session, f'bench{i}@example.org'):\n"
         "            accounts.create_user(db.session, email=f'bench{i}@example.org', "
         f"display_name=f'Bench {{i}}', roles={{'learner'}}, password={PASSWORD!r})\n"
-        "    db.session.commit()\n")
+        "    db.session.commit()\n"
+    )
     subprocess.run([str(ROOT / ".venv/bin/python"), "-c", code], env=env, cwd=ROOT, check=True)
 
 
@@ -71,11 +81,18 @@ def main() -> None:
     parser.add_argument("--scenario", default="telephone-review")
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="wp-bench-")
-    env = {**os.environ, "SECRET_KEY": "bench", "SESSION_COOKIE_SECURE": "0",
-           "DATABASE_URL": args.database or f"sqlite:///{folder}/bench.db"}
+    env = {
+        **os.environ,
+        "SECRET_KEY": "bench",
+        "SESSION_COOKIE_SECURE": "0",
+        "DATABASE_URL": args.database or f"sqlite:///{folder}/bench.db",
+    }
     prepare(env, args.learners)
-    figures = {"learners": args.learners, "seconds": args.seconds,
-               "database": env["DATABASE_URL"].split(":", 1)[0]}
+    figures = {
+        "learners": args.learners,
+        "seconds": args.seconds,
+        "database": env["DATABASE_URL"].split(":", 1)[0],
+    }
     for name, spec in (("app", "app:create_app()"), ("bare", "bench.bare_app:app")):
         port = free_port()
         server = serve(spec, env, port)
@@ -83,13 +100,23 @@ def main() -> None:
             results = Results()
             clock = Clock(args.learners, args.seconds)
             if name == "app":
-                targets = [functools.partial(learner_loop, Client("127.0.0.1", port),
-                                             f"bench{i}@example.org", PASSWORD, args.scenario,
-                                             clock, results)
-                           for i in range(args.learners)]
+                targets = [
+                    functools.partial(
+                        learner_loop,
+                        Client("127.0.0.1", port),
+                        f"bench{i}@example.org",
+                        PASSWORD,
+                        args.scenario,
+                        clock,
+                        results,
+                    )
+                    for i in range(args.learners)
+                ]
             else:
-                targets = [functools.partial(bare_loop, Client("127.0.0.1", port), clock,
-                                             results) for _ in range(args.learners)]
+                targets = [
+                    functools.partial(bare_loop, Client("127.0.0.1", port), clock, results)
+                    for _ in range(args.learners)
+                ]
             duration = run_threads(targets, clock)
             figures[name] = results.summary(duration)
         finally:
@@ -97,7 +124,9 @@ def main() -> None:
             server.wait(10)
     app_rate = sum(v["per_second"] for k, v in figures["app"].items() if k != "errors")
     figures["app_requests_per_second"] = round(app_rate, 1)
-    figures["share_of_bare_throughput"] = round(app_rate / figures["bare"]["GET bare"]["per_second"], 2)
+    figures["share_of_bare_throughput"] = round(
+        app_rate / figures["bare"]["GET bare"]["per_second"], 2
+    )
     print(json.dumps(figures, indent=2))
 
 

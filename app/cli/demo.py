@@ -31,8 +31,38 @@ def _password() -> tuple[str, bool]:
 
 
 @click.command("demo", help="Create the demo organisation (once) and print its accounts.")
+@click.option(
+    "--with-activity",
+    is_flag=True,
+    help="Also add demo attempts, reflections and past supervision (once; load scenarios first).",
+)
 @with_appcontext
-def command() -> None:
+def command(with_activity: bool) -> None:
+    _organisation()
+    if with_activity:
+        _activity()
+
+
+def _activity() -> None:
+    from ..db import utcnow
+    from ..services import library
+    from ..services.demo_activity import add_activity, has_activity
+    from ..services.supervision import rules_for
+
+    if has_activity(db.session):
+        click.echo("The demo activity already exists.")
+        return
+    content = current_app.config["CONTENT_DIR"]
+    rules = rules_for(current_app.config)
+    added = add_activity(db.session, utcnow(), rules, library.vocabulary(content))
+    db.session.commit()
+    if added:
+        click.echo(f"Demo activity added: {added} attempts, reflections and past supervision.")
+    else:
+        click.echo("No demo activity added: load the scenarios first (flask scenarios load).")
+
+
+def _organisation() -> None:
     if demo_exists(db.session):
         click.echo("The demo organisation already exists.")
     else:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..authoring.twine import import_story
+from ..authoring.twine_read import TwineError, read_story
 from ..db import db
-from ..engine import parse
+from ..engine import check_text, parse
 from ..engine.stats import stats
 from ..services import library
 
@@ -28,10 +31,15 @@ def _paths(paths: tuple[str, ...]):
 @click.argument("paths", nargs=-1)
 @with_appcontext
 def check(paths: tuple[str, ...]) -> None:
-    """Print every problem with file and line; exit 1 if there are any."""
+    """Print every problem with file and line; exit 1 if there are any. With no paths, the
+    supervision prompt rules in content/ are checked too (they name the same tags)."""
     vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
     files = _paths(paths)
     results = library.check_files(files, vocab)
+    if not paths:
+        from .supervision import check_rules
+
+        results["rules"] = check_rules()[1]
     count = 0
     for problems in results.values():
         for problem in problems:
@@ -45,7 +53,9 @@ def check(paths: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1)
 @with_appcontext
 def load(paths: tuple[str, ...]) -> None:
-    """Store each valid file as a version (unchanged files add nothing); exit 1 on problems."""
+    """Store each valid file as a version (unchanged files add nothing); exit 1 on problems.
+    A changed file becomes a draft instead ("conflict" or "draft") when the scenario's newest
+    version came from the browser, or when a second author must approve each version."""
     vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
     failed = False
     for path in _paths(paths):
@@ -53,6 +63,8 @@ def load(paths: tuple[str, ...]) -> None:
         click.echo(f"{result.status:9} {result.slug or '?'} ({path.name})")
         for problem in result.problems:
             click.echo(f"  {problem}")
+        if result.message:
+            click.echo(f"  {result.message}")
         failed |= result.status == "invalid"
     db.session.commit()
     sys.exit(1 if failed else 0)
@@ -78,3 +90,48 @@ def stats_command(paths: tuple[str, ...], as_json: bool) -> None:
             f"{row['endings']} endings, {row['reflection_prompts']} reflections, "
             f"reading ease {row['reading_ease']}, role {row['role']}"
         )
+
+
+@group.command("import-twine")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Scenario file to write, or an existing folder for several stories. "
+    "Without it the scenario is printed.",
+)
+@with_appcontext
+def import_twine(files: tuple[Path, ...], output: Path | None) -> None:
+    """Turn Twine 2 stories (published HTML or Twee 3) into scenario files, and list on
+    stderr everything that could not be mapped. Exit 1 if a file could not be read."""
+    if len(files) > 1 and not (output and output.is_dir()):
+        raise click.UsageError("For several stories, give -o with an existing folder.")
+    vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
+    failed = False
+    for path in files:
+        try:
+            imported = import_story(read_story(path.read_bytes()))
+        except TwineError as error:
+            click.echo(f"{path}: {error}", err=True)
+            failed = True
+            continue
+        target = (
+            output / f"{imported.scenario.id}.scenario" if output and output.is_dir() else output
+        )
+        if target is None:
+            click.echo(imported.text, nl=False)
+        else:
+            target.write_text(imported.text, encoding="utf-8")
+            click.echo(f"{path.name}: wrote {target}", err=True)
+        for warning in imported.warnings:
+            click.echo(f"{path.name}: not mapped: {warning}", err=True)
+        _, problems = check_text(imported.text, str(target or path.name), vocab)
+        click.echo(
+            f"{path.name}: {len(problems)} problem(s) to fix before it can be loaded "
+            "(see 'flask scenarios check').",
+            err=True,
+        )
+    sys.exit(1 if failed else 0)

@@ -55,15 +55,24 @@ def create(
 
 @group.command("set")
 @click.argument("email")
-@click.option("--role", "roles", multiple=True,
-              type=click.Choice(["learner", "supervisor", "author", "admin"]),
-              help="Replace the roles with these (repeat the option).")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    type=click.Choice(["learner", "supervisor", "author", "admin"]),
+    help="Replace the roles with these (repeat the option).",
+)
 @click.option("--supervisor", "supervisor_email", help="Email of the new supervisor.")
 @click.option("--no-supervisor", is_flag=True, help="Remove the supervisor.")
 @click.option("--deactivate/--activate", default=None, help="Close or reopen the account.")
 @with_appcontext
-def set_user(email: str, roles: tuple[str, ...], supervisor_email: str | None,
-             no_supervisor: bool, deactivate: bool | None) -> None:
+def set_user(
+    email: str,
+    roles: tuple[str, ...],
+    supervisor_email: str | None,
+    no_supervisor: bool,
+    deactivate: bool | None,
+) -> None:
     """Change roles, supervisor or whether the account is active; each change is recorded."""
     user = accounts.find_by_email(db.session, email)
     if user is None:
@@ -77,8 +86,13 @@ def set_user(email: str, roles: tuple[str, ...], supervisor_email: str | None,
             raise click.ClickException(f"No account for {supervisor_email}.")
         supervisor_id = supervisor.id
     try:
-        accounts.update_user(db.session, user, actor=None, roles=set(roles) if roles else None,
-                             supervisor_id=supervisor_id)
+        accounts.update_user(
+            db.session,
+            user,
+            actor=None,
+            roles=set(roles) if roles else None,
+            supervisor_id=supervisor_id,
+        )
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from None
     if deactivate is not None:

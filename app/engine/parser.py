@@ -87,6 +87,7 @@ class _NodeDraft:
     routes: list[Route] = field(default_factory=list)
     options: list[_OptionDraft] = field(default_factory=list)
     phase: str = "settings"  # settings -> prose -> routes | options
+    last_setting: str | None = None
 
 
 class Parser:
@@ -229,7 +230,12 @@ class Parser:
             match = KEY_RE.match(text)
             if match and match["key"] in NODE_SETTINGS[node.kind]:
                 self._setting(node, number, match["key"], match["value"].strip())
+                node.last_setting = match["key"]
                 return
+            if text[:1].isspace() and text.strip() and node.last_setting:
+                self._continue_setting(node, text.strip())
+                return
+            node.last_setting = None
             if not text.strip():
                 return
             node.phase = "prose"
@@ -269,6 +275,15 @@ class Parser:
             self.problem(number, "syntax", f"'{key}' is given twice for node '{node.id}'")
         node.settings[key] = value
         node.lines[key] = number
+
+    @staticmethod
+    def _continue_setting(node: _NodeDraft, more: str) -> None:
+        """An indented line straight after a setting carries on its value."""
+        if node.last_setting == "supervision":
+            value, line = node.supervision[-1]
+            node.supervision[-1] = (f"{value} {more}", line)
+        else:
+            node.settings[node.last_setting] = f"{node.settings[node.last_setting]} {more}"
 
     def _option_line(self, node: _NodeDraft, number: int, text: str) -> None:
         node.phase = "options"

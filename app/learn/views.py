@@ -21,11 +21,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..authz import can
-from ..db import db
+from ..db import db, utcnow
 from ..engine import Answer, StepError
-from ..models import Attempt, ScenarioRecord
-from ..services import library, player
-from .forms import ChoiceForm, ReflectionForm, StartForm, StepForm
+from ..models import AgreedAction, Attempt, ScenarioRecord
+from ..services import library, player, supervision_records
+from ..services import supervision as supervision_pages
+from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 from .summaries import catalogue_entries, competency_rows, path_rows
 
 bp = Blueprint("learn", __name__)
@@ -216,6 +217,11 @@ def ending(attempt_id: int):
     play = player.load_play(attempt)
     if not play.position.finished:
         return redirect(url_for("learn.play", attempt_id=attempt.id))
+    shown = [s.reflection.id for s in attempt.steps if s.reflection]
+    supervision_pages.audit_reads(
+        db.session, current_user, {attempt.user_id: shown}, "learn.ending"
+    )
+    db.session.commit()
     return render_template(
         "learn/ending.html",
         play=play,
@@ -230,11 +236,30 @@ def ending(attempt_id: int):
 @bp.get("/my-learning")
 def my_learning():
     attempts = player.attempts_of(db.session, current_user)
+    reflections = player.reflections_of(db.session, current_user)
+    own = supervision_records.own(db.session, current_user, [r.id for r in reflections])
     return render_template(
         "learn/my_learning.html",
         attempts=attempts,
-        reflections=player.reflections_of(db.session, current_user),
+        reflections=reflections,
+        supervision=own,
+        today=utcnow().date(),
     )
+
+
+@bp.post("/my-learning/actions/<int:action_id>")
+def action_done(action_id: int):
+    """The learner marks an agreed action done (or not done after all)."""
+    action = db.session.get(AgreedAction, action_id)
+    if action is None or not can(current_user, "complete_action", action):
+        abort(404)
+    form = ActionDoneForm()
+    if not form.validate_on_submit():
+        abort(400)
+    supervision_records.set_done(action, form.done.data == "1")
+    db.session.commit()
+    flash("Action marked as done." if action.done_at else "Action marked as not done.", "success")
+    return redirect(url_for("learn.my_learning", _anchor="actions"))
 
 
 def csrf_failed(error):

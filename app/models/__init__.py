@@ -3,6 +3,7 @@ export and erasure can be checked against the schema."""
 
 from .accounts import AccountChange, Agency, LoginThrottle, PasswordToken, Team, User, UserRole
 from .audit import AuditEvent
+from .authoring import ApprovalRequest, AuthoringSetting, Draft
 from .learning import (
     Attempt,
     AttemptScore,
@@ -12,6 +13,7 @@ from .learning import (
     ScenarioVersion,
     Step,
 )
+from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
 # table name -> column that points at the person
 PERSONAL_DATA = {
@@ -26,22 +28,35 @@ PERSONAL_DATA = {
     "reflection_drafts": "user_id",
     "attempt_scores": "attempt_id",
     "audit_events": "subject_user_id",
+    "supervision_sessions": "learner_id",
+    "agreed_actions": "learner_id",
+    "reflection_comments": "reflection_id",
+    # authoring: who last saved a draft, asked for or gave approval, published a version
+    "drafts": "updated_by_id",
+    "approval_requests": "requested_by_id",
+    "scenario_versions": "published_by_id",
 }
 
 __all__ = [
     "PERSONAL_DATA",
     "AccountChange",
     "Agency",
+    "ApprovalRequest",
+    "AuthoringSetting",
+    "Draft",
+    "AgreedAction",
     "Attempt",
     "AttemptScore",
     "AuditEvent",
     "LoginThrottle",
     "PasswordToken",
     "Reflection",
+    "ReflectionComment",
     "ReflectionDraft",
     "ScenarioRecord",
     "ScenarioVersion",
     "Step",
+    "SupervisionSession",
     "Team",
     "User",
     "UserRole",

@@ -55,6 +55,10 @@ class ScenarioVersion(db.Model):
     summary: Mapped[str] = mapped_column(Text)
     minutes: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Where the text came from ("file": `flask scenarios load`; "browser": published from a
+    # draft), so loading a changed file never silently replaces browser-authored work.
+    origin: Mapped[str] = mapped_column(String(20), default="file", server_default="file")
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     scenario: Mapped[ScenarioRecord] = relationship(foreign_keys=[scenario_id])
 
 

@@ -14,8 +14,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, load_vocabulary, parse
-from ..models import ScenarioRecord, ScenarioVersion
+from ..models import Draft, ScenarioRecord, ScenarioVersion
+from . import settings
 
 
 @lru_cache(maxsize=8)
@@ -60,19 +62,29 @@ def scenario_files(paths: list[str | Path]) -> list[Path]:
 class LoadResult:
     path: Path
     slug: str | None
-    status: str  # "added", "unchanged", "invalid"
+    status: str  # "added", "unchanged", "invalid", "conflict" or "draft"
     problems: tuple[Problem, ...] = ()
+    message: str = ""
 
 
-def load_file(
-    session: Session, path: Path, vocab: Vocabulary, label: str | None = None
-) -> LoadResult:
-    """Store a valid file as a new immutable version; the same text again adds nothing."""
-    text = path.read_text(encoding="utf-8")
-    shown = label or str(path)
-    scenario, problems = check_text(text, shown, vocab)
-    if problems or scenario is None:
-        return LoadResult(path, scenario.id if scenario else None, "invalid", tuple(problems))
+def _next_number(session: Session, record: ScenarioRecord) -> int:
+    latest = session.scalar(
+        select(func.max(ScenarioVersion.number)).where(ScenarioVersion.scenario_id == record.id)
+    )
+    return (latest or 0) + 1
+
+
+def publish_text(
+    session: Session,
+    scenario: Scenario,
+    text: str,
+    label: str | None,
+    origin: str = "file",
+    user_id: int | None = None,
+) -> tuple[ScenarioVersion, bool]:
+    """Store checked text as the scenario's newest version and make it current. The same text
+    again adds nothing. The one way any version is made, from a file or from the browser.
+    Returns the version and whether it is new."""
     digest = content_hash(text)
     record = session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == scenario.id))
     if record is None:
@@ -85,26 +97,84 @@ def load_file(
         )
     )
     if existing is not None:
-        return LoadResult(path, scenario.id, "unchanged")
-    number = (
-        session.scalar(
-            select(func.max(ScenarioVersion.number)).where(ScenarioVersion.scenario_id == record.id)
-        )
-        or 0
-    ) + 1
+        return existing, False
     version = ScenarioVersion(
         scenario_id=record.id,
-        number=number,
+        number=_next_number(session, record),
         content_hash=digest,
         source=text,
-        source_path=shown,
+        source_path=label,
         title=scenario.title,
         summary=scenario.summary,
         minutes=scenario.minutes,
+        origin=origin,
+        published_by_id=user_id,
     )
     session.add(version)
     session.flush()
     record.current_version_id = version.id
+    return version, True
+
+
+def _file_draft(
+    session: Session, path: Path, scenario: Scenario, text: str, why: str
+) -> LoadResult:
+    """Keep a changed file as a draft instead of publishing it (one file draft per scenario,
+    refreshed when the file changes again), and say where it is."""
+    record = session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == scenario.id))
+    draft = session.scalar(
+        select(Draft).where(Draft.slug == scenario.id, Draft.origin == "file").limit(1)
+    )
+    if draft is not None and content_hash(draft.text) == content_hash(text):
+        return LoadResult(
+            path, scenario.id, "unchanged", message=f"already waiting as /author/drafts/{draft.id}"
+        )
+    if draft is None:
+        draft = Draft(slug=scenario.id, origin="file", text=text)
+        session.add(draft)
+    draft.text, draft.notes, draft.updated_at = text, f"Loaded from {path.name}: {why}", utcnow()
+    draft.base_version_id = record.current_version_id if record else None
+    session.flush()
+    status = "conflict" if "browser" in why else "draft"
+    return LoadResult(path, scenario.id, status, message=f"{why} See /author/drafts/{draft.id}")
+
+
+def load_file(
+    session: Session, path: Path, vocab: Vocabulary, label: str | None = None
+) -> LoadResult:
+    """Store a valid file as a new immutable version; the same text again adds nothing.
+
+    A changed file is kept as a draft instead, and reported, when the scenario's newest version
+    was published from the browser (so neither side silently replaces the other) or when a
+    second author must approve every version.
+    """
+    text = path.read_text(encoding="utf-8")
+    shown = label or str(path)
+    scenario, problems = check_text(text, shown, vocab)
+    if problems or scenario is None:
+        return LoadResult(path, scenario.id if scenario else None, "invalid", tuple(problems))
+    record = session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == scenario.id))
+    if record is not None:
+        known = session.scalar(
+            select(ScenarioVersion.id).where(
+                ScenarioVersion.scenario_id == record.id,
+                ScenarioVersion.content_hash == content_hash(text),
+            )
+        )
+        if known is not None:
+            return LoadResult(path, scenario.id, "unchanged")
+        newest = record.current_version
+        if newest is not None and newest.origin == "browser":
+            why = (
+                f"the newest version ({newest.number}) was published from the browser, so "
+                "this file was not published over it. Compare the two and publish the draft, "
+                "or export the browser version into the file."
+            )
+            return _file_draft(session, path, scenario, text, why)
+    if settings.approval_required(session):
+        why = "a second author must approve each version before it is published."
+        return _file_draft(session, path, scenario, text, why)
+    publish_text(session, scenario, text, shown, origin="file")
     return LoadResult(path, scenario.id, "added")
 
 

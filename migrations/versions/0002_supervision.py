@@ -82,9 +82,7 @@ def upgrade():
     op.create_index(
         op.f("ix_reflection_comments_reflection_id"), "reflection_comments", ["reflection_id"]
     )
-    op.create_index(
-        op.f("ix_reflection_comments_author_id"), "reflection_comments", ["author_id"]
-    )
+    op.create_index(op.f("ix_reflection_comments_author_id"), "reflection_comments", ["author_id"])
 
 
 def downgrade():

@@ -51,13 +51,13 @@ def _endings():
     for path in SCENARIOS:
         scenario, _ = check_text(path.read_text(encoding="utf-8"), str(path), VOCAB)
         for ending, moves in sorted(paths_to_endings(scenario).items()):
-            yield pytest.param(path, scenario.nodes[ending].outcome, moves,
-                               id=f"{path.stem}:{ending}")
+            yield pytest.param(
+                path, scenario.nodes[ending].outcome, moves, id=f"{path.stem}:{ending}"
+            )
 
 
 @pytest.mark.parametrize(("path", "outcome", "moves"), list(_endings()))
-def test_every_ending_plays_in_the_browser(app, make_user, page, base_url, path, outcome,
-                                           moves):
+def test_every_ending_plays_in_the_browser(app, make_user, page, base_url, path, outcome, moves):
     slug = _load(app, make_user, path)
     sign_in(page, base_url, "player@example.org")
     page.goto(f"{base_url}/scenarios/{slug}")

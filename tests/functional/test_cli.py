@@ -85,14 +85,26 @@ def test_demo_builds_once_with_private_password(app, runner, monkeypatch):
 def test_users_set_changes_roles_supervisor_and_state(runner, make_user):
     make_user("boss@example.org", roles=("supervisor",))
     make_user("worker@example.org")
-    result = runner.invoke(args=["users", "set", "worker@example.org", "--role", "learner",
-                                 "--role", "author", "--supervisor", "boss@example.org",
-                                 "--deactivate"])
+    result = runner.invoke(
+        args=[
+            "users",
+            "set",
+            "worker@example.org",
+            "--role",
+            "learner",
+            "--role",
+            "author",
+            "--supervisor",
+            "boss@example.org",
+            "--deactivate",
+        ]
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(select(User).where(User.email == "worker@example.org"))
     db.session.refresh(user)
     assert user.roles == {"learner", "author"} and not user.active
     assert user.supervisor.email == "boss@example.org"
-    refused = runner.invoke(args=["users", "set", "worker@example.org", "--supervisor",
-                                  "worker@example.org"])
+    refused = runner.invoke(
+        args=["users", "set", "worker@example.org", "--supervisor", "worker@example.org"]
+    )
     assert refused.exit_code != 0 and "own supervisor" in refused.output

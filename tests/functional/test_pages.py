@@ -12,25 +12,62 @@ from tests.conftest import ROOT
 from .helpers import answer, start
 
 COMPONENTS = {
-    "govuk-skip-link", "govuk-service-navigation", "govuk-phase-banner", "govuk-footer",
-    "govuk-button", "govuk-input", "govuk-password-input", "govuk-error-summary",
-    "govuk-error-message", "govuk-notification-banner", "govuk-radios", "govuk-character-count",
-    "govuk-textarea", "govuk-warning-text", "govuk-back-link", "govuk-tag",
-    "govuk-summary-list", "govuk-table", "govuk-details", "govuk-inset-text",
-    "govuk-checkboxes", "govuk-select", "govuk-fieldset", "govuk-label", "govuk-hint",
+    "govuk-skip-link",
+    "govuk-service-navigation",
+    "govuk-phase-banner",
+    "govuk-footer",
+    "govuk-button",
+    "govuk-input",
+    "govuk-password-input",
+    "govuk-error-summary",
+    "govuk-error-message",
+    "govuk-notification-banner",
+    "govuk-radios",
+    "govuk-character-count",
+    "govuk-textarea",
+    "govuk-warning-text",
+    "govuk-back-link",
+    "govuk-tag",
+    "govuk-summary-list",
+    "govuk-table",
+    "govuk-details",
+    "govuk-inset-text",
+    "govuk-checkboxes",
+    "govuk-select",
+    "govuk-fieldset",
+    "govuk-label",
+    "govuk-hint",
 }
 
 
 def _pages(auth, browser, client, load_fixture):
     load_fixture()
     user = auth("admin@example.org", roles=("admin", "learner"))
-    seen = [client.get(u).text for u in ("/scenarios", "/scenarios/short-visit", "/my-learning",
-                                         "/admin/users", "/admin/users/new", "/guide/",
-                                         f"/admin/users/{user.id}")]
+    seen = [
+        client.get(u).text
+        for u in (
+            "/scenarios",
+            "/scenarios/short-visit",
+            "/my-learning",
+            "/admin/users",
+            "/admin/users/new",
+            "/guide/",
+            f"/admin/users/{user.id}",
+        )
+    ]
     seen.append(browser.submit("/admin/users/new", {"email": "bad"}).text)  # errors shown
-    created = browser.submit("/admin/users/new", {
-        "email": "x@example.org", "display_name": "X", "roles": ["learner"], "agency_id": "0",
-        "team_id": "0", "supervisor_id": "0"}, follow_redirects=True)
+    created = browser.submit(
+        "/admin/users/new",
+        {
+            "email": "x@example.org",
+            "display_name": "X",
+            "roles": ["learner"],
+            "agency_id": "0",
+            "team_id": "0",
+            "supervisor_id": "0",
+        },
+        follow_redirects=True,
+    )
     seen.append(created.text)  # a success banner
     url = start(browser)
     answer(client, url)

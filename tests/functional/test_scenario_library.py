@@ -53,8 +53,13 @@ def test_scenario_meets_the_minimums(path):
     assert figures["reading_ease"] >= 50, figures["reading_ease"]
     assert scenario.content_note
     set_flags = {f for n in scenario.nodes.values() for o in n.options for f in o.sets}
-    gated = {f for n in scenario.nodes.values() for o in n.options if o.condition
-             for f in o.condition.flags}
+    gated = {
+        f
+        for n in scenario.nodes.values()
+        for o in n.options
+        if o.condition
+        for f in o.condition.flags
+    }
     assert set_flags & gated, "no flag set by an option changes a later choice's options"
     tagged = [o for n in scenario.nodes.values() for o in n.options if o.tags]
     prompted = [o for n in scenario.nodes.values() for o in n.options if o.supervision]
@@ -68,8 +73,9 @@ def test_no_eight_word_run_shared_with_the_review(path):
     sources = list(SEED.glob("*.txt"))
     assert sources, f"the review text is expected in {SEED}"
     review = "\n".join(s.read_text(encoding="utf-8") for s in sources)
-    runs = shared_runs(path.read_text(encoding="utf-8"), review,
-                       exceptions=_lines("cited-titles.txt"))
+    runs = shared_runs(
+        path.read_text(encoding="utf-8"), review, exceptions=_lines("cited-titles.txt")
+    )
     assert runs == []
 
 
@@ -113,8 +119,13 @@ def test_briefings_follow_the_seven_minute_shape(client):
     for n in range(1, 7):
         page = client.get(f"/guide/finding-{n}").text
         headings = re.findall(r'<h2 class="govuk-heading-m">(.*?)</h2>', page)
-        assert headings[:5] == ["Background", "Why it matters", "What the review found",
-                                "What good looks like", "Questions to take to supervision"]
+        assert headings[:5] == [
+            "Background",
+            "Why it matters",
+            "What the review found",
+            "What good looks like",
+            "Questions to take to supervision",
+        ]
 
 
 def _endings():
@@ -130,13 +141,16 @@ def test_a_path_to_every_ending_plays_over_http(auth, browser, client, path, end
     result = library.load_file(db.session, path, vocab)
     db.session.commit()
     auth()
-    start = browser.submit(f"/scenarios/{result.slug}", {},
-                           action=f"/scenarios/{result.slug}/start")
+    start = browser.submit(
+        f"/scenarios/{result.slug}", {}, action=f"/scenarios/{result.slug}/start"
+    )
     url = start.headers["Location"]
     for kind, index in moves:
         page = client.get(url)
-        data = {"csrf_token": re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
-                                        page.text).group(1), "step": step_number(page.text)}
+        data = {
+            "csrf_token": re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.text).group(1),
+            "step": step_number(page.text),
+        }
         if kind == "choose":
             data["option"] = str(index)
         elif kind == "reflect":

@@ -27,13 +27,20 @@ def test_secret_key_generated_once_and_kept_private(monkeypatch, tmp_path):
 
 def test_admin_adds_an_agency_and_a_team(auth, browser, client):
     auth("admin@example.org", roles=("admin",))
-    added = browser.submit("/admin/organisation", {"agency-name": "Riverside Youth Service",
-                                                   "agency-kind": "other",
-                                                   "agency-submit": "Add agency"})
+    added = browser.submit(
+        "/admin/organisation",
+        {
+            "agency-name": "Riverside Youth Service",
+            "agency-kind": "other",
+            "agency-submit": "Add agency",
+        },
+    )
     assert added.status_code == 302
     agency = db.session.scalar(select(Agency).where(Agency.name == "Riverside Youth Service"))
-    browser.submit("/admin/organisation", {"team-agency_id": str(agency.id),
-                                           "team-name": "Outreach", "team-submit": "Add team"})
+    browser.submit(
+        "/admin/organisation",
+        {"team-agency_id": str(agency.id), "team-name": "Outreach", "team-submit": "Add team"},
+    )
     assert db.session.scalar(select(Team).where(Team.name == "Outreach")).agency_id == agency.id
     page = client.get("/admin/organisation")
     assert "Riverside Youth Service" in page.text and "Outreach" in page.text

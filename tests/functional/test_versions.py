@@ -11,15 +11,17 @@ from .helpers import answer, start
 
 def _load_changed(app, tmp_path):
     changed = tmp_path / "short-visit.scenario"
-    changed.write_text((FIXTURES / "short-visit.scenario").read_text()
-                       .replace("A week passes.", "Two weeks pass."))
+    changed.write_text(
+        (FIXTURES / "short-visit.scenario").read_text().replace("A week passes.", "Two weeks pass.")
+    )
     result = library.load_file(db.session, changed, library.vocabulary(app.config["CONTENT_DIR"]))
     db.session.commit()
     assert result.status == "added"
 
 
 def test_attempt_keeps_its_version_and_new_attempts_take_the_newest(
-        app, auth, browser, client, load_fixture, tmp_path):
+    app, auth, browser, client, load_fixture, tmp_path
+):
     load_fixture()
     auth()
     url = start(browser)

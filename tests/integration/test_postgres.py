@@ -26,9 +26,14 @@ pytestmark = pytest.mark.skipif(not URL, reason="no PostgreSQL: run the suite wi
 
 @pytest.fixture
 def pg_app(tmp_path):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": URL.replace("postgresql://",
-                                                             "postgresql+psycopg://"),
-                      "SECRET_KEY": "x", "TESTING": True, "INSTANCE_PATH": str(tmp_path)})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": URL.replace("postgresql://", "postgresql+psycopg://"),
+            "SECRET_KEY": "x",
+            "TESTING": True,
+            "INSTANCE_PATH": str(tmp_path),
+        }
+    )
     with app.app_context():
         with db.engine.begin() as connection:
             connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
@@ -47,8 +52,9 @@ def test_migrations_build_the_models_on_postgres(pg_app):
 def _attempt(pg_app) -> Attempt:
     vocab = library.vocabulary(pg_app.config["CONTENT_DIR"])
     library.load_file(db.session, FIXTURES / "short-visit.scenario", vocab)
-    user = accounts.create_user(db.session, email="pg@example.org", display_name="Pg",
-                                roles={"learner"}, password=PASSWORD)
+    user = accounts.create_user(
+        db.session, email="pg@example.org", display_name="Pg", roles={"learner"}, password=PASSWORD
+    )
     record = library.catalogue(db.session)[0]
     attempt = player.start_attempt(db.session, user, record)
     db.session.commit()
@@ -57,8 +63,13 @@ def _attempt(pg_app) -> Attempt:
 
 def test_play_to_an_ending_on_postgres(pg_app):
     attempt = _attempt(pg_app)
-    for answer in (Answer.continue_(), Answer.choose(0), Answer.continue_(),
-                   Answer.reflect("On PostgreSQL."), Answer.choose(0)):
+    for answer in (
+        Answer.continue_(),
+        Answer.choose(0),
+        Answer.continue_(),
+        Answer.reflect("On PostgreSQL."),
+        Answer.choose(0),
+    ):
         play = player.submit(db.session, attempt, len(attempt.steps), answer)
         db.session.commit()
     assert play.position.finished and attempt.ending_node == "ending-whole"
@@ -76,14 +87,16 @@ def test_two_servers_answering_the_same_step_store_it_once(pg_app):
         with pytest.raises(player.StaleStep):
             player.submit(second, a2, 0, Answer.continue_())
     engine.dispose()
-    count = db.session.scalar(select(func.count()).select_from(Step)
-                              .where(Step.attempt_id == attempt.id))
+    count = db.session.scalar(
+        select(func.count()).select_from(Step).where(Step.attempt_id == attempt.id)
+    )
     assert count == 1
 
 
 def test_login_throttle_on_postgres(pg_app):
-    accounts.create_user(db.session, email="t@example.org", display_name="T",
-                         roles={"learner"}, password=PASSWORD)
+    accounts.create_user(
+        db.session, email="t@example.org", display_name="T", roles={"learner"}, password=PASSWORD
+    )
     db.session.commit()
     with pytest.raises(accounts.LoginRefused):
         accounts.authenticate(db.session, "t@example.org", "wrong", accounts.LoginPolicy())

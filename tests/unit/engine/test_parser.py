@@ -204,3 +204,18 @@ def test_duplicate_node_id_reports_the_second_one():
     assert f"line {first}" in next(p.message for p in problems if p.code == "duplicate-id")
     # the first one is kept
     assert parse(text, PATH)[0].node("done").outcome == "The review is written up"
+
+
+def test_node_setting_may_go_on_over_indented_lines():
+    text = scenario(CLEAN).replace(
+        "supervision: (analysis) What made you decide?\n",
+        "supervision: (analysis) What made you decide\n  so quickly that day?\n"
+        "supervision: And what would you do next time?\n",
+    )
+    done = build(text).nodes["done"]
+    assert [p.text for p in done.supervision] == [
+        "What made you decide so quickly that day?",
+        "And what would you do next time?",
+    ]
+    assert done.supervision[0].stage == "analysis"
+    assert done.text == "The week goes on."

@@ -1,0 +1,196 @@
+"""Authoring forms. Field names match the editing operations in app.authoring, and choices
+(node ids, flags, competencies, tags) are filled in by the views from the draft itself."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired, FileSize
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovFileInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from ..engine import AGENCY_KINDS
+
+ID_HINT = "Lower-case letters, digits and hyphens, like 'home-visit'"
+ID_CHECK = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=ID_HINT)
+KINDS = [
+    ("scene", "Scene: some prose and a Continue button"),
+    ("choice", "Choice: a question and options"),
+    ("reflection", "Reflection: a question and a box to write in"),
+    ("ending", "Ending: the outcome and a debrief"),
+]
+CONDITION_HINT = "Optional. A flag, 'not' a flag, or several joined by 'and'"
+PROMPT_HINT = (
+    "Optional. One question for the learner's supervisor per line. Start a line with "
+    "(experience), (reflection), (analysis) or (action) to place it in the reflective cycle."
+)
+MAX_UPLOAD = 1024 * 1024
+
+
+class NewDraftForm(FlaskForm):
+    title = StringField(
+        "Title", widget=GovTextInput(), validators=[DataRequired("Enter a title"), Length(max=300)]
+    )
+    slug = StringField(
+        "Scenario id",
+        widget=GovTextInput(),
+        description=ID_HINT + ". It names the scenario for good, so choose it with care.",
+        validators=[DataRequired("Enter an id"), ID_CHECK, Length(max=100)],
+    )
+    submit = SubmitField("Create draft", widget=GovSubmitInput())
+
+
+class DetailsForm(FlaskForm):
+    id = StringField("Scenario id", widget=GovTextInput(), description=ID_HINT,
+                     validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
+    title = StringField("Title", widget=GovTextInput(), validators=[Length(max=300)])
+    summary = TextAreaField("Summary", widget=GovTextArea(), description="Shown in the catalogue.")
+    role = StringField("The learner's role in the story", widget=GovTextInput(),
+                       description="For example 'School safeguarding lead'")  # fmt: skip
+    agencies = SelectMultipleField("Who it is for", choices=list(AGENCY_KINDS.items()),
+                                   widget=GovCheckboxesInput())  # fmt: skip
+    competencies = SelectMultipleField("Competencies it teaches", widget=GovCheckboxesInput())
+    minutes = StringField("Minutes it takes", widget=GovTextInput())
+    flags = StringField(
+        "Flags",
+        widget=GovTextInput(),
+        description="Every flag options may set, separated by commas, like 'visited-home, "
+        "spoke-to-school'. Declaring them here catches typing mistakes.",
+    )
+    content_note = TextAreaField("Content note", widget=GovTextArea(),
+                                 description="Optional. Shown before the scenario starts.")  # fmt: skip
+    start = SelectField("First node", widget=GovSelect())
+    submit = SubmitField("Save details", widget=GovSubmitInput())
+
+
+class AddNodeForm(FlaskForm):
+    kind = RadioField("Kind of node", choices=KINDS, default="scene", widget=GovRadioInput())
+    node_id = StringField("Node id", widget=GovTextInput(), description=ID_HINT,
+                          validators=[DataRequired("Enter an id for the node"), ID_CHECK])  # fmt: skip
+    submit = SubmitField("Add node", widget=GovSubmitInput())
+
+
+class RouteForm(Form):
+    target = SelectField("Go to", widget=GovSelect(), validate_choice=False)
+    condition = StringField("Only if", widget=GovTextInput(), description=CONDITION_HINT)
+
+
+class NodeForm(FlaskForm):
+    new_id = StringField("Node id", widget=GovTextInput(), description=ID_HINT,
+                         validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
+    kind = SelectField("Kind", choices=[(k, k.capitalize()) for k, _ in KINDS], widget=GovSelect())
+    text = TextAreaField("Text", widget=GovTextArea(), description="Markdown: **bold**, *italic*, "
+                         "blank lines between paragraphs, '- ' for a list.")  # fmt: skip
+    condition = StringField("Show this node only if", widget=GovTextInput(),
+                            description=CONDITION_HINT)  # fmt: skip
+    else_target = SelectField("Otherwise go to", widget=GovSelect(), validate_choice=False)
+    optional = BooleanField("The learner may skip this reflection", widget=GovCheckboxInput())
+    outcome = StringField("Outcome", widget=GovTextInput(),
+                          description="One line, shown as the ending's heading.")  # fmt: skip
+    tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False)
+    supervision = TextAreaField("Questions for supervision", widget=GovTextArea(),
+                                description=PROMPT_HINT)  # fmt: skip
+    routes = FieldList(FormField(RouteForm), label="Where next")
+    submit = SubmitField("Save node", widget=GovSubmitInput())
+
+
+SCORES = [("", "No score"), ("2", "+2"), ("1", "+1"), ("0", "0"), ("-1", "-1"), ("-2", "-2")]
+
+
+class OptionForm(FlaskForm):
+    """Scores get one select per competency, added by `option_form()`."""
+
+    text = StringField("Option text", widget=GovTextInput(),
+                       validators=[DataRequired("Enter the option's text")])  # fmt: skip
+    target = SelectField("Leads to", widget=GovSelect(), validate_choice=False)
+    feedback = TextAreaField(
+        "Feedback",
+        widget=GovTextArea(),
+        description="Shown after the choice: what it gains and what it risks. Markdown.",
+    )
+    condition = StringField("Offer this option only if", widget=GovTextInput(),
+                            description=CONDITION_HINT)  # fmt: skip
+    sets = SelectMultipleField("Flags this option sets", widget=GovCheckboxesInput(),
+                               validate_choice=False)  # fmt: skip
+    tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False)
+    supervision = TextAreaField("Questions for supervision", widget=GovTextArea(),
+                                description=PROMPT_HINT)  # fmt: skip
+    submit = SubmitField("Save option", widget=GovSubmitInput())
+
+
+def score_field_name(competency: str) -> str:
+    return "score_" + competency.replace("-", "_")
+
+
+def option_form(competencies: list[tuple[str, str]], **kwargs) -> OptionForm:
+    """An OptionForm with a score select for each of the scenario's competencies."""
+
+    class ScoredOptionForm(OptionForm):
+        pass
+
+    for key, name in competencies:
+        setattr(ScoredOptionForm, score_field_name(key),
+                SelectField(f"Score for {name}", choices=SCORES, widget=GovSelect()))  # fmt: skip
+    return ScoredOptionForm(**kwargs)
+
+
+class TextForm(FlaskForm):
+    text = TextAreaField("Scenario text", widget=GovTextArea())
+    submit = SubmitField("Save text", widget=GovSubmitInput())
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: delete, archive, request approval."""
+
+    submit = SubmitField("Confirm", widget=GovSubmitInput())
+
+
+class PublishForm(FlaskForm):
+    replace_newer = BooleanField(
+        "I have checked the differences and want to replace the newer version",
+        widget=GovCheckboxInput(),
+    )
+    submit = SubmitField("Publish", widget=GovSubmitInput())
+
+
+class DecisionForm(FlaskForm):
+    comment = TextAreaField("Comment for the author", widget=GovTextArea(),
+                            validators=[Optional(), Length(max=2000)])  # fmt: skip
+    approve = SubmitField("Approve and publish", widget=GovSubmitInput())
+    send_back = SubmitField("Send back", widget=GovSubmitInput())
+
+
+class UploadForm(FlaskForm):
+    file = FileField(
+        "Choose a file",
+        widget=GovFileInput(),
+        validators=[FileRequired("Choose a file to upload"),
+                    FileSize(MAX_UPLOAD, message="The file must be smaller than 1 MB")],
+    )  # fmt: skip
+    submit = SubmitField("Upload", widget=GovSubmitInput())
+
+
+class SettingsForm(FlaskForm):
+    approval_required = BooleanField(
+        "A second author must approve each version before it is published",
+        widget=GovCheckboxInput(),
+    )
+    submit = SubmitField("Save settings", widget=GovSubmitInput())

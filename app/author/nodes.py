@@ -1,0 +1,144 @@
+"""Editing nodes: add, change, delete (a delete asks first, then POSTs)."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request, url_for
+from flask import redirect as go
+from flask_login import current_user
+
+from ..authoring import (
+    AddNode,
+    Chain,
+    DeleteNode,
+    EditError,
+    EditNode,
+    SetRoutes,
+)
+from ..authoring.normalise import prompt_line
+from ..db import db
+from ..engine.model import Node
+from ..services import authoring
+from . import bp
+from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
+from .forms import ActionForm, AddNodeForm, NodeForm
+
+
+def add_node_form() -> AddNodeForm:
+    return AddNodeForm()
+
+
+def save(draft, change, form) -> bool:
+    """Apply one change; on EditError show it on the form and store nothing."""
+    try:
+        authoring.edit(db.session, current_user, draft, change)
+    except EditError as error:
+        db.session.rollback()
+        field_error(form, error)
+        return False
+    db.session.commit()
+    return True
+
+
+def node_or_404(state: authoring.DraftState, node_id: str) -> Node:
+    node = state.scenario.nodes.get(node_id)
+    if node is None:
+        abort(404)
+    return node
+
+
+@bp.post("/drafts/<int:draft_id>/nodes")
+def add_node(draft_id: int):
+    draft = draft_or_404(draft_id)
+    form = AddNodeForm()
+    if form.validate_on_submit() and save(draft, AddNode(form.kind.data, form.node_id.data), form):
+        saved(draft_id, f"new node '{form.node_id.data}'")
+        return go(url_for("author.node", draft_id=draft_id, node_id=form.node_id.data))
+    state = authoring.state(draft, vocab())
+    return render_template(
+        "author/draft.html",
+        state=state,
+        problems=problem_links(state),
+        record=authoring.record_for(db.session, draft.slug),
+        requests=[],
+        add_form=form,
+        action=ActionForm(),
+    ), 400
+
+
+def _node_form(state: authoring.DraftState, node: Node) -> NodeForm:
+    data = None
+    if request.method != "POST":
+        data = {
+            "new_id": node.id, "kind": node.kind, "text": node.text,
+            "condition": str(node.condition or ""), "else_target": node.else_target or "",
+            "optional": node.optional, "outcome": node.outcome, "tags": list(node.tags),
+            "supervision": "\n".join(prompt_line(p) for p in node.supervision),
+            "routes": [{"target": r.target, "condition": str(r.condition or "")}
+                       for r in node.routes] + [{"target": "", "condition": ""}]
+                      * max(1, 2 - len(node.routes)),
+        }  # fmt: skip
+    form = NodeForm(data=data)
+    targets = [("", "Nowhere")] + [(n, n) for n in state.scenario.nodes]
+    form.else_target.choices = targets
+    form.tags.choices = with_unknown(list(vocab().tags.items()), node.tags)
+    for entry in form.routes:
+        entry.target.choices = targets
+    return form
+
+
+@bp.route("/drafts/<int:draft_id>/nodes/<node_id>", methods=["GET", "POST"])
+def node(draft_id: int, node_id: str):
+    draft = draft_or_404(draft_id)
+    state = authoring.state(draft, vocab())
+    current = node_or_404(state, node_id)
+    form = _node_form(state, current)
+    if form.validate_on_submit():
+        new_id = form.new_id.data.strip()
+        edit = EditNode(node_id, new_id, form.kind.data, form.text.data or "",
+                        form.condition.data or "", form.else_target.data or "",
+                        form.optional.data, form.outcome.data or "", tuple(form.tags.data),
+                        form.supervision.data or "")  # fmt: skip
+        changes: list = [edit]
+        if current.kind in ("scene", "reflection"):
+            # Arrows first, so clearing them and changing the kind can be one save.
+            routes = tuple((r.target.data or "", r.condition.data or "") for r in form.routes)
+            if form.kind.data not in ("scene", "reflection") and not any(t for t, _ in routes):
+                routes = ()
+            changes.insert(0, SetRoutes(node_id, routes))
+        if save(draft, Chain(tuple(changes)), form):
+            saved(draft_id, f"node '{new_id}'")
+            return go(url_for("author.node", draft_id=draft_id, node_id=new_id))
+    mine = [p for p in problem_links(state) if p.where == f"node {node_id}" or
+            p.where.startswith(f"{node_id}, option")]  # fmt: skip
+    return render_template(
+        "author/node.html", state=state, node=current, form=form, problems=mine
+    ), (400 if form.errors else 200)
+
+
+def confirm(heading: str, body: str, button: str, back: str):
+    return render_template(
+        "author/confirm.html", form=ActionForm(), heading=heading, body=body, button=button,
+        back=back,
+    )  # fmt: skip
+
+
+@bp.route("/drafts/<int:draft_id>/nodes/<node_id>/delete", methods=["GET", "POST"])
+def delete_node(draft_id: int, node_id: str):
+    draft = draft_or_404(draft_id)
+    state = authoring.state(draft, vocab())
+    node_or_404(state, node_id)
+    form = ActionForm()
+    back = url_for("author.node", draft_id=draft_id, node_id=node_id)
+    if form.validate_on_submit() and save(draft, DeleteNode(node_id), form):
+        saved(draft_id, f"the draft without node '{node_id}'")
+        return go(url_for("author.draft", draft_id=draft_id))
+    pointing = sorted({n.id for n in state.scenario.nodes.values() if n.id != node_id and (
+        node_id in [o.target for o in n.options] + [r.target for r in n.routes]
+        or n.else_target == node_id)})  # fmt: skip
+    body = f"Node '{node_id}' and everything in it will be deleted."
+    if pointing:
+        body += (
+            f" Arrows from {', '.join(pointing)} lead here: they will show as problems "
+            "until you point them somewhere else."
+        )
+    return confirm(f"Delete node '{node_id}'?", body, "Delete node", back)

@@ -1,0 +1,97 @@
+"""Editing a choice's options: add, change, delete (a delete asks first, then POSTs)."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request, url_for
+from flask import redirect as go
+
+from ..authoring import AddOption, DeleteOption, EditOption, OptionFields
+from ..authoring.normalise import prompt_line
+from ..engine.model import Option
+from ..services import authoring
+from . import bp
+from .common import draft_or_404, problem_links, saved, vocab, with_unknown
+from .forms import ActionForm, option_form, score_field_name
+from .nodes import confirm, node_or_404, save
+
+
+def _option_form(state: authoring.DraftState, option: Option | None):
+    comps = [(k, vocab().competencies[k].name if k in vocab().competencies else k)
+             for k in state.scenario.competencies]  # fmt: skip
+    data = None
+    if request.method != "POST" and option is not None:
+        data = {
+            "text": option.text, "target": option.target, "feedback": option.feedback,
+            "condition": str(option.condition or ""), "sets": list(option.sets),
+            "tags": list(option.tags),
+            "supervision": "\n".join(prompt_line(p) for p in option.supervision),
+            **{score_field_name(k): str(v) for k, v in option.scores.items()},
+        }  # fmt: skip
+    form = option_form(comps, data=data)
+    form.target.choices = [("", "Choose a node")] + [(n, n) for n in state.scenario.nodes]
+    form.sets.choices = with_unknown([(f, f) for f in state.scenario.flags], option and option.sets)
+    form.tags.choices = with_unknown(list(vocab().tags.items()), option and option.tags)
+    return form, comps
+
+
+def _fields(form, comps) -> OptionFields:
+    return OptionFields(
+        text=form.text.data or "",
+        target=form.target.data or "",
+        feedback=form.feedback.data or "",
+        scores={k: form[score_field_name(k)].data or "" for k, _ in comps},
+        sets=tuple(form.sets.data),
+        condition=form.condition.data or "",
+        tags=tuple(form.tags.data),
+        supervision=form.supervision.data or "",
+    )
+
+
+def _option_page(draft_id: int, node_id: str, index: int | None):
+    draft = draft_or_404(draft_id)
+    state = authoring.state(draft, vocab())
+    current = node_or_404(state, node_id)
+    if current.kind != "choice" or (index is not None and not 0 <= index < len(current.options)):
+        abort(404)
+    option = current.options[index] if index is not None else None
+    form, comps = _option_form(state, option)
+    if form.validate_on_submit():
+        fields = _fields(form, comps)
+        change = AddOption(node_id, fields) if index is None else EditOption(node_id, index, fields)
+        if save(draft, change, form):
+            saved(draft_id, f"the option in '{node_id}'")
+            return go(url_for("author.node", draft_id=draft_id, node_id=node_id))
+    where = f"{node_id}, option {index + 1}" if index is not None else None
+    problems = [p for p in problem_links(state) if p.where == where]
+    return render_template(
+        "author/option.html", state=state, node=current, index=index, form=form,
+        scores=[form[score_field_name(k)] for k, _ in comps], problems=problems,
+    ), (400 if form.errors else 200)  # fmt: skip
+
+
+@bp.route("/drafts/<int:draft_id>/nodes/<node_id>/options/new", methods=["GET", "POST"])
+def new_option(draft_id: int, node_id: str):
+    return _option_page(draft_id, node_id, None)
+
+
+@bp.route("/drafts/<int:draft_id>/nodes/<node_id>/options/<int:index>", methods=["GET", "POST"])
+def option(draft_id: int, node_id: str, index: int):
+    return _option_page(draft_id, node_id, index)
+
+
+@bp.route(
+    "/drafts/<int:draft_id>/nodes/<node_id>/options/<int:index>/delete", methods=["GET", "POST"]
+)
+def delete_option(draft_id: int, node_id: str, index: int):
+    draft = draft_or_404(draft_id)
+    current = node_or_404(authoring.state(draft, vocab()), node_id)
+    if current.kind != "choice" or not 0 <= index < len(current.options):
+        abort(404)
+    form = ActionForm()
+    back = url_for("author.node", draft_id=draft_id, node_id=node_id)
+    if form.validate_on_submit() and save(draft, DeleteOption(node_id, index), form):
+        saved(draft_id, f"'{node_id}' without that option")
+        return go(back)
+    text = current.options[index].text
+    return confirm(f"Delete option {index + 1} of '{node_id}'?", f"“{text}” will be deleted.",
+                    "Delete option", back)  # fmt: skip

@@ -1,0 +1,129 @@
+"""Publishing: publish a draft, or ask a second author to approve it; approve or send back with
+the diff in view; archive a scenario; the approval setting (admins)."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from ..db import db
+from ..models import ApprovalRequest
+from ..services import authoring, publishing, settings
+from . import bp
+from .common import draft_or_404, problem_links, require, vocab
+from .forms import ActionForm, DecisionForm, PublishForm, SettingsForm
+
+
+@bp.route("/drafts/<int:draft_id>/publish", methods=["GET", "POST"])
+def publish(draft_id: int):
+    draft = draft_or_404(draft_id)
+    ready = publishing.readiness(db.session, draft, vocab())
+    form = PublishForm()
+    if form.validate_on_submit():
+        try:
+            version = publishing.publish(
+                db.session, current_user, draft, vocab(), bool(form.replace_newer.data)
+            )
+        except publishing.PublishError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(
+                f"Version {version.number} of '{version.title}' is published. Learners who "
+                "start it now get this version; attempts already started stay on theirs.",
+                "success",
+            )
+            return redirect(url_for("author.scenario", slug=draft.slug))
+    state = authoring.state(draft, vocab())
+    return render_template(
+        "author/publish.html",
+        state=state,
+        ready=ready,
+        problems=problem_links(state),
+        form=form,
+        ask=ActionForm(),
+        requests=publishing.open_requests(db.session, draft),
+    ), (400 if form.errors else 200)
+
+
+@bp.post("/drafts/<int:draft_id>/request-approval")
+def request_approval(draft_id: int):
+    draft = draft_or_404(draft_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        publishing.request_approval(db.session, current_user, draft, vocab())
+    except publishing.PublishError as error:
+        db.session.rollback()
+        flash(str(error), "info")
+        return redirect(url_for("author.publish", draft_id=draft_id))
+    db.session.commit()
+    flash("Approval requested. Another author can now review and publish it.", "success")
+    return redirect(url_for("author.draft", draft_id=draft_id))
+
+
+def _request_or_404(request_id: int) -> ApprovalRequest:
+    found = db.session.get(ApprovalRequest, request_id)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.route("/approvals/<int:request_id>", methods=["GET", "POST"])
+def approval(request_id: int):
+    found = _request_or_404(request_id)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        require("approve_version", found)
+        try:
+            version = publishing.decide(
+                db.session, current_user, found, bool(form.approve.data),
+                form.comment.data or "", vocab(),
+            )  # fmt: skip
+        except publishing.PublishError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            if version is not None:
+                flash(f"Approved: version {version.number} is published.", "success")
+                return redirect(url_for("author.scenario", slug=found.slug))
+            flash("Sent back to the author with your comment.", "success")
+            return redirect(url_for("author.index"))
+    return render_template(
+        "author/approval.html",
+        request_=found,
+        changes=publishing.request_changes(db.session, found),
+        form=form,
+        own=found.requested_by_id == current_user.id,
+    ), (400 if form.errors else 200)
+
+
+@bp.post("/scenarios/<slug>/archive")
+def archive(slug: str):
+    record = authoring.record_for(db.session, slug)
+    if record is None:
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    publishing.set_archived(record, not record.archived)
+    db.session.commit()
+    if record.archived:
+        flash("Archived: learners no longer see it in the catalogue. All records are kept, and "
+              "attempts already started can still be finished.", "success")  # fmt: skip
+    else:
+        flash("Back in the catalogue.", "success")
+    return redirect(url_for("author.scenario", slug=slug))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+def authoring_settings():
+    require("change_authoring_settings")
+    form = SettingsForm(data={"approval_required": settings.approval_required(db.session)})
+    if form.validate_on_submit():
+        settings.set_approval_required(db.session, bool(form.approval_required.data))
+        db.session.commit()
+        flash("Authoring settings saved.", "success")
+        return redirect(url_for("author.authoring_settings"))
+    return render_template("author/settings.html", form=form)

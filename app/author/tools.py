@@ -1,0 +1,120 @@
+"""The scenario map, the preview, and imports (a scenario file, or a Twine story).
+
+The preview is read-only: its forms use GET, the answers travel in the URL, and reflection
+boxes have no name so what an author types is never sent. Nothing is written to the database.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from markupsafe import Markup
+
+from ..authoring import preview as replay
+from ..authoring.layout import layout
+from ..authoring.svg import map_rows, render_svg
+from ..db import db
+from ..engine import StepError, profile
+from ..services import authoring
+from ..services.authoring import UploadError
+from . import bp
+from .common import draft_or_404, vocab
+from .forms import UploadForm
+
+
+def _problem_counts(state: authoring.DraftState) -> dict[str, int]:
+    return {node: len(found) for node, found in state.by_node.items() if node}
+
+
+@bp.get("/drafts/<int:draft_id>/map")
+def map_page(draft_id: int):
+    state = authoring.state(draft_or_404(draft_id), vocab())
+    counts = _problem_counts(state)
+    plan = layout(state.scenario)
+    svg = render_svg(
+        state.scenario,
+        plan,
+        counts,
+        lambda node_id: url_for("author.node", draft_id=draft_id, node_id=node_id),
+        title=f"Map of {state.scenario.title or state.draft.slug}",
+    )
+    return render_template(
+        "author/map.html",
+        state=state,
+        svg=Markup(svg),  # noqa: S704 - built from escaped parts in app.authoring.svg
+        rows=map_rows(state.scenario, counts),
+        missing=plan.missing,
+        header_problems=len(state.by_node.get(None, [])),
+    )
+
+
+@bp.get("/drafts/<int:draft_id>/preview")
+def preview(draft_id: int):
+    state = authoring.state(draft_or_404(draft_id), vocab())
+    scenario = state.scenario
+    start = request.args.get("node", "")
+    flags = frozenset(f for f in request.args.getlist("flags") if f in scenario.flags)
+    if start not in scenario.nodes:
+        return render_template("author/preview_start.html", state=state, flags=flags)
+    tokens = replay.decode(request.args.get("a", ""))
+    error = None
+    if "answered" in request.args:
+        given = request.args.get("next")
+        try:
+            if not given:
+                raise StepError("wrong-kind", "Choose one of the options.")
+            replay.play(scenario, start, flags, [*tokens, given])
+            tokens.append(given)
+        except StepError as problem:
+            error = problem.message
+    try:
+        position = replay.play(scenario, start, flags, tokens)
+    except StepError as problem:
+        return render_template(
+            "author/preview.html", state=state, broken=problem.message, start=start, flags=flags
+        ), 200
+    last = position.path[-1] if position.path else None
+    return render_template(
+        "author/preview.html",
+        state=state,
+        position=position,
+        start=start,
+        flags=flags,
+        tokens=replay.encode(tokens),
+        error=error,
+        chosen=last.option if last is not None else None,
+        profile=profile(scenario, position.path) if position.finished else None,
+        vocab=vocab(),
+        broken=None,
+    )
+
+
+def _upload(kind: str):
+    form = UploadForm()
+    if form.validate_on_submit():
+        data = form.file.data.read()
+        try:
+            if kind == "twine":
+                draft = authoring.import_twine(db.session, current_user, data)
+            else:
+                draft = authoring.import_file(db.session, current_user, data)
+        except UploadError as error:
+            db.session.rollback()
+            form.file.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash("Imported as a draft. Nothing is published until you publish it.", "success")
+            return redirect(url_for("author.draft", draft_id=draft.id))
+    return render_template("author/upload.html", form=form, kind=kind), (
+        400 if form.errors else 200
+    )
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def import_file():
+    return _upload("file")
+
+
+@bp.route("/import-twine", methods=["GET", "POST"])
+def import_twine():
+    return _upload("twine")

@@ -1,0 +1,196 @@
+"""Authoring pages: the list of scenarios and drafts, a new draft, a draft's overview, its
+details and its whole text. Views stay thin: app.services.authoring does the work, and an
+EditError from it becomes an error on the form field it names."""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..authoring import EditError, SetDetails
+from ..authz import can
+from ..db import db
+from ..models import ScenarioVersion
+from ..services import authoring, publishing
+from . import bp, nodes, options, publish, tools  # noqa: F401 - their routes join this blueprint
+from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
+from .forms import ActionForm, DetailsForm, NewDraftForm, TextForm
+
+
+@bp.before_request
+@login_required
+def _authors_only() -> None:
+    if not can(current_user, "author"):
+        abort(403)
+
+
+@bp.get("/")
+def index():
+    return render_template(
+        "author/index.html",
+        drafts=[authoring.state(d, vocab()) for d in authoring.all_drafts(db.session)],
+        scenarios=authoring.all_scenarios(db.session),
+        requests=publishing.open_requests(db.session),
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    form = NewDraftForm()
+    if form.validate_on_submit():
+        try:
+            draft = authoring.new_draft(db.session, current_user, form.slug.data, form.title.data)
+        except EditError as error:
+            field_error(form, error)
+        else:
+            db.session.commit()
+            flash("Draft created. The list below says what it still needs.", "success")
+            return redirect(url_for("author.draft", draft_id=draft.id))
+    return render_template("author/new.html", form=form)
+
+
+@bp.get("/scenarios/<slug>")
+def scenario(slug: str):
+    record = authoring.record_for(db.session, slug)
+    if record is None or record.current_version is None:
+        abort(404)
+    return render_template(
+        "author/scenario.html",
+        record=record,
+        versions=publishing.versions(db.session, record),
+        form=ActionForm(),
+    )
+
+
+@bp.post("/scenarios/<slug>/edit")
+def edit_scenario(slug: str):
+    record = authoring.record_for(db.session, slug)
+    if record is None or record.current_version is None or not ActionForm().validate_on_submit():
+        abort(404 if record is None else 400)
+    draft = authoring.draft_from_version(db.session, current_user, record)
+    db.session.commit()
+    return redirect(url_for("author.draft", draft_id=draft.id))
+
+
+@bp.get("/drafts/<int:draft_id>")
+def draft(draft_id: int):
+    state = authoring.state(draft_or_404(draft_id), vocab())
+    return render_template(
+        "author/draft.html",
+        state=state,
+        problems=problem_links(state),
+        record=authoring.record_for(db.session, state.draft.slug),
+        requests=publishing.open_requests(db.session, state.draft),
+        add_form=nodes.add_node_form(),
+        action=ActionForm(),
+    )
+
+
+def _details_form(state: authoring.DraftState) -> DetailsForm:
+    s = state.scenario
+    form = DetailsForm(data=None if request.method == "POST" else {
+        "id": s.id, "title": s.title, "summary": s.summary, "role": s.role,
+        "agencies": list(s.agencies), "competencies": list(s.competencies),
+        "minutes": str(s.minutes), "flags": ", ".join(s.flags),
+        "content_note": s.content_note, "start": s.start,
+    })  # fmt: skip
+    known = [(k, c.name) for k, c in vocab().competencies.items()]
+    form.competencies.choices = with_unknown(known, s.competencies)
+    form.start.choices = [("", "Choose the first node")] + [(n, n) for n in s.nodes]
+    return form
+
+
+@bp.route("/drafts/<int:draft_id>/details", methods=["GET", "POST"])
+def details(draft_id: int):
+    draft = draft_or_404(draft_id)
+    state = authoring.state(draft, vocab())
+    form = _details_form(state)
+    if form.validate_on_submit():
+        change = SetDetails(**{name: form[name].data for name in (
+            "id", "title", "summary", "role", "minutes", "flags", "content_note", "start")},
+            agencies=tuple(form.agencies.data), competencies=tuple(form.competencies.data))  # fmt: skip
+        try:
+            authoring.edit(db.session, current_user, draft, change)
+        except EditError as error:
+            db.session.rollback()
+            field_error(form, error)
+        else:
+            db.session.commit()
+            saved(draft_id, "the details")
+            return redirect(url_for("author.draft", draft_id=draft_id))
+    problems = [p for p in problem_links(state) if p.where == "scenario details"]
+    return render_template("author/details.html", state=state, form=form, problems=problems), (
+        400 if form.errors else 200
+    )
+
+
+@bp.route("/drafts/<int:draft_id>/text", methods=["GET", "POST"])
+def text(draft_id: int):
+    draft = draft_or_404(draft_id)
+    form = TextForm(data=None if request.method == "POST" else {"text": draft.text})
+    if form.validate_on_submit():
+        try:
+            authoring.save_text(db.session, current_user, draft, form.text.data or "")
+        except EditError as error:
+            db.session.rollback()
+            field_error(form, error)
+        else:
+            db.session.commit()
+            saved(draft_id, "the text")
+            return redirect(url_for("author.text", draft_id=draft_id))
+    state = authoring.state(draft, vocab())
+    return render_template(
+        "author/text.html", state=state, form=form, problems=problem_links(state)
+    ), (400 if form.errors else 200)
+
+
+@bp.route("/drafts/<int:draft_id>/delete", methods=["GET", "POST"])
+def delete_draft(draft_id: int):
+    draft = draft_or_404(draft_id)
+    form = ActionForm()
+    if form.validate_on_submit():
+        authoring.delete(db.session, draft)
+        db.session.commit()
+        flash(f"Draft of '{draft.slug}' deleted. Published versions are not affected.", "success")
+        return redirect(url_for("author.index"))
+    return render_template(
+        "author/confirm.html",
+        form=form,
+        heading=f"Delete this draft of '{draft.slug}'?",
+        body="Everything in the draft is lost. Published versions and learners' attempts are "
+        "not affected.",
+        button="Delete draft",
+        back=url_for("author.draft", draft_id=draft_id),
+    )
+
+
+@bp.post("/drafts/<int:draft_id>/notes/clear")
+def clear_notes(draft_id: int):
+    draft = draft_or_404(draft_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    draft.notes = ""
+    db.session.commit()
+    return redirect(url_for("author.draft", draft_id=draft_id))
+
+
+def _text_download(text: str, slug: str) -> Response:
+    response = Response(text, mimetype="text/plain")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{authoring.export_name(slug)}"'
+    )
+    return response
+
+
+@bp.get("/drafts/<int:draft_id>/export")
+def export_draft(draft_id: int):
+    draft = draft_or_404(draft_id)
+    return _text_download(draft.text, draft.slug)
+
+
+@bp.get("/versions/<int:version_id>/export")
+def export_version(version_id: int):
+    version = db.session.get(ScenarioVersion, version_id)
+    if version is None:
+        abort(404)
+    return _text_download(version.source, version.scenario.slug)

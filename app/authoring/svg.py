@@ -1,0 +1,191 @@
+"""Draw the scenario map as SVG, and give the same structure as rows for an accessible table.
+
+Kinds differ by shape, colour *and* a written label (never colour alone): scenes are plain
+boxes, choices have cut corners, reflections round corners, endings a double border and the
+word "Ending". Nodes with problems get a thick dashed red border and "N problems" written in
+the box. Each box is a link to the node's editor. Presentation attributes are used instead of
+`style`, so the drawing works under the site's Content Security Policy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from html import escape
+
+from ..engine.model import Node, Scenario
+from .layout import Arrow, Box, MapLayout, arrows_of
+
+KIND_STYLE = {  # fill, stroke, label
+    "scene": ("#f3f2f1", "#505a5f", "Scene"),
+    "choice": ("#d2e2f1", "#1d70b8", "Choice"),
+    "reflection": ("#e9e1f2", "#4c2c92", "Reflection"),
+    "ending": ("#cce2d8", "#00703c", "Ending"),
+}
+PROBLEM = "#d4351c"
+CHAR_W = 7.0  # rough width of a character at 12px in a sans-serif font
+
+
+def _clip(text: str, width: float) -> str:
+    limit = max(4, int(width / CHAR_W))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def excerpt(node: Node) -> str:
+    """A few words that say what the node is about."""
+    if node.kind == "ending" and node.outcome:
+        return node.outcome
+    for line in node.text.split("\n"):
+        words = re.sub(r"[*_`]", "", line).strip().lstrip("#>-").strip()
+        if words:
+            return words
+    return "(no text yet)"
+
+
+def _shape(box: Box, kind: str, fill: str, stroke: str, problems: int) -> list[str]:
+    x, y, w, h = box.x, box.y, box.w, box.h
+    width = "4" if problems else "2"
+    dash = ' stroke-dasharray="8 4"' if problems else ""
+    line = PROBLEM if problems else stroke
+    common = f'fill="{fill}" stroke="{line}" stroke-width="{width}"{dash}'
+    if kind == "choice":
+        c = 12
+        pts = [(x + c, y), (x + w - c, y), (x + w, y + c), (x + w, y + h - c), (x + w - c, y + h),
+               (x + c, y + h), (x, y + h - c), (x, y + c)]  # fmt: skip
+        return [f'<polygon points="{" ".join(f"{px:.0f},{py:.0f}" for px, py in pts)}" {common}/>']
+    radius = 18 if kind == "reflection" else 2
+    out = [
+        f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="{radius}" {common}/>'
+    ]
+    if kind == "ending":
+        out.append(
+            f'<rect x="{x + 5:.0f}" y="{y + 5:.0f}" width="{w - 10:.0f}" height="{h - 10:.0f}" '
+            f'rx="1" fill="none" stroke="{stroke}" stroke-width="1.5"/>'
+        )
+    return out
+
+
+def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
+    fill, stroke, label = KIND_STYLE.get(node.kind, KIND_STYLE["scene"])
+    said = f"{label} {node.id}" + (", the start" if start else "")
+    if problems:
+        said += f", {problems} problem{'s' if problems != 1 else ''}"
+    parts = [f'<a href="{escape(href)}" class="wp-map-node" aria-label="{escape(said)}">']
+    parts.append(f"<title>{escape(said)}: {escape(excerpt(node))}</title>")
+    parts += _shape(box, node.kind, fill, stroke, problems)
+    tx = box.x + 12
+    parts.append(
+        f'<text x="{tx:.0f}" y="{box.y + 22:.0f}" font-size="12" font-weight="bold" '
+        f'fill="#0b0c0c">{escape(label.upper())} · {escape(_clip(node.id, box.w - 90))}</text>'
+    )
+    parts.append(
+        f'<text x="{tx:.0f}" y="{box.y + 42:.0f}" font-size="12" fill="#0b0c0c">'
+        f"{escape(_clip(excerpt(node), box.w - 24))}</text>"
+    )
+    if problems:
+        parts.append(
+            f'<text x="{tx:.0f}" y="{box.y + 64:.0f}" font-size="12" font-weight="bold" '
+            f'fill="{PROBLEM}">⚠ {problems} problem{"s" if problems != 1 else ""}</text>'
+        )
+    parts.append("</a>")
+    return "".join(parts)
+
+
+def _path(arrow: Arrow, boxes: Mapping[str, Box]) -> str:
+    src, dst = boxes[arrow.source], boxes[arrow.target]
+    if arrow.source == arrow.target:  # a node leading to itself: a loop on its right side
+        x, y = src.x + src.w, src.y + src.h / 2
+        return f"M{x:.0f},{y - 12:.0f} C{x + 40:.0f},{y - 30:.0f} {x + 40:.0f},{y + 30:.0f} {x:.0f},{y + 12:.0f}"
+    pts = list(arrow.points)
+    going_down = dst.y > src.y
+    pts[0] = (pts[0][0], src.y + src.h if going_down else src.y)
+    pts[-1] = (pts[-1][0], dst.y if going_down else dst.y + dst.h)
+    d = [f"M{pts[0][0]:.0f},{pts[0][1]:.0f}"]
+    for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
+        my = (y1 + y2) / 2
+        d.append(f"C{x1:.0f},{my:.0f} {x2:.0f},{my:.0f} {x2:.0f},{y2:.0f}")
+    return " ".join(d)
+
+
+def render_svg(
+    scenario: Scenario,
+    plan: MapLayout,
+    problems: Mapping[str, int],
+    href: Callable[[str], str],
+    title: str = "Scenario map",
+) -> str:
+    """The map as an inline SVG document fragment (text: the caller marks it safe)."""
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{plan.width:.0f}" '
+        f'height="{plan.height:.0f}" viewBox="0 0 {plan.width:.0f} {plan.height:.0f}" '
+        f'role="group" aria-labelledby="map-title" font-family="system-ui, sans-serif">',
+        f'<title id="map-title">{escape(title)}</title>',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+        'fill="#505a5f"/></marker></defs>',
+    ]
+    for arrow in plan.arrows:
+        dash = ' stroke-dasharray="2 4"' if arrow.kind == "else" else ""
+        dash = ' stroke-dasharray="7 5"' if arrow.back else dash
+        out.append(
+            f'<path class="wp-map-arrow" data-from="{escape(arrow.source)}" '
+            f'data-to="{escape(arrow.target)}" d="{_path(arrow, plan.boxes)}" fill="none" '
+            f'stroke="#505a5f" stroke-width="1.5"{dash} marker-end="url(#arrow)"/>'
+        )
+    start = plan.boxes.get(scenario.start)
+    if start is not None:
+        out.append(
+            f'<text x="{start.x:.0f}" y="{start.y - 6:.0f}" font-size="12" font-weight="bold" '
+            f'fill="#0b0c0c">▼ START</text>'
+        )
+    for node_id, box in plan.boxes.items():
+        node = scenario.nodes[node_id]
+        out.append(
+            _node(node, box, problems.get(node_id, 0), href(node_id), node_id == scenario.start)
+        )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class MapRow:
+    """One node for the table version of the map."""
+
+    id: str
+    kind: str
+    excerpt: str
+    start: bool
+    leads_to: list[tuple[str, str, bool]]  # (label, target, target exists)
+    comes_from: list[str]
+    problems: int
+
+
+def map_rows(scenario: Scenario, problems: Mapping[str, int]) -> list[MapRow]:
+    """The same nodes and arrows as the drawing, in file order."""
+    arrows = arrows_of(scenario)
+    incoming: dict[str, list[str]] = {}
+    for source, target, _, _ in arrows:
+        incoming.setdefault(target, [])
+        if source not in incoming[target]:
+            incoming[target].append(source)
+    rows = []
+    for node in scenario.nodes.values():
+        leads = [
+            (label, target, target in scenario.nodes)
+            for source, target, _, label in arrows
+            if source == node.id
+        ]
+        rows.append(
+            MapRow(
+                node.id,
+                KIND_STYLE.get(node.kind, KIND_STYLE["scene"])[2],
+                excerpt(node),
+                node.id == scenario.start,
+                leads,
+                incoming.get(node.id, []),
+                problems.get(node.id, 0),
+            )
+        )
+    return rows

@@ -1,0 +1,41 @@
+"""`flask supervision check`: check the supervision prompt rules file, naming file and line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from ..engine import Problem
+from ..services import library
+from ..services.supervision import rules_path
+from ..supervision import load_rules
+
+
+def check_rules(path: str | Path | None = None) -> tuple[int, list[Problem]]:
+    """(number of valid rules, problems) for the rules file in content/ or at `path`."""
+    content = current_app.config["CONTENT_DIR"]
+    rules, problems = load_rules(
+        path or rules_path(current_app.config), library.vocabulary(content)
+    )
+    return len(rules), problems
+
+
+@click.group("supervision", help="Check the supervision prompt rules.")
+def group() -> None:
+    pass
+
+
+@group.command("check")
+@click.argument("path", required=False)
+@with_appcontext
+def check(path: str | None) -> None:
+    """Print every problem with file and line; exit 1 if there are any."""
+    count, problems = check_rules(path)
+    for problem in problems:
+        click.echo(str(problem))
+    click.echo(f"{count} rule(s) ready, {len(problems)} problem(s).", err=True)
+    sys.exit(1 if problems else 0)

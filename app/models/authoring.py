@@ -1,0 +1,69 @@
+"""Authoring in the browser: drafts kept as scenario text, requests for a second author's
+approval, and the authoring settings (such as whether approval is required).
+
+A draft is *text in the file format*, the format of record, never a parallel structure: the
+editor parses it, changes it and writes it back (app.authoring). Publishing copies the text into
+a new immutable ScenarioVersion, so learners only ever play published versions.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import db, utcnow
+from .accounts import User
+from .learning import ScenarioVersion
+
+ORIGINS = ("browser", "file", "upload", "twine")
+
+
+class Draft(db.Model):
+    """Work in progress on one scenario (`slug` is the `id:` in its text)."""
+
+    __tablename__ = "drafts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(20), default="browser")
+    # The version this draft was started from: if another is published meanwhile, the author
+    # is shown the differences before publishing over it.
+    base_version_id: Mapped[int | None] = mapped_column(ForeignKey("scenario_versions.id"))
+    # Import warnings or a load conflict, shown on the draft's page until cleared.
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    base_version: Mapped[ScenarioVersion | None] = relationship()
+    updated_by: Mapped[User | None] = relationship()
+
+
+class ApprovalRequest(db.Model):
+    """A draft's text frozen for a second author to approve or send back."""
+
+    __tablename__ = "approval_requests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    draft_id: Mapped[int | None] = mapped_column(ForeignKey("drafts.id"), index=True)
+    slug: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    requested_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decision: Mapped[str | None] = mapped_column(String(20))  # "approved" or "returned"
+    comment: Mapped[str] = mapped_column(Text, default="")
+    version_id: Mapped[int | None] = mapped_column(ForeignKey("scenario_versions.id"))
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+    draft: Mapped[Draft | None] = relationship()
+
+
+class AuthoringSetting(db.Model):
+    """A named setting for authoring, kept in the database so every app server sees it."""
+
+    __tablename__ = "authoring_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

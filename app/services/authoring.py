@@ -1,0 +1,198 @@
+"""Drafts: create, edit, check, import and export scenarios in the browser.
+
+A draft is scenario text (the format of record). Every change goes through
+`app.authoring.apply_to_text` (parse, change, write back), and every save is checked with the
+same `check_text` as `flask scenarios check`, so the browser and the command line never
+disagree about what is wrong. A draft with problems can be saved; only publishing refuses it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..authoring import EditError, apply_to_text, blank_text, lost_in_rewrite, to_text
+from ..authoring.drafting import Edit
+from ..authoring.locate import by_node
+from ..authoring.twine import import_story
+from ..authoring.twine_read import TwineError, read_story
+from ..db import utcnow
+from ..engine import Problem, Scenario, Vocabulary, check_text, parse
+from ..engine.parser import ID_RE
+from ..models import ApprovalRequest, Draft, ScenarioRecord, User
+
+COMMENT_RE = re.compile(r"^\s*//", re.M)
+
+
+class UploadError(ValueError):
+    """An upload that cannot become a draft; the message is for the author."""
+
+
+@dataclass(frozen=True)
+class DraftState:
+    """A draft as the editor shows it: parsed, with every problem grouped by node."""
+
+    draft: Draft
+    scenario: Scenario
+    problems: list[Problem]
+    by_node: dict[str | None, list[Problem]]
+    unreadable: list[Problem]  # lines the forms cannot keep: fix them as text first
+    comments: int  # `//` lines, which the forms do not keep
+
+
+def state(draft: Draft, vocab: Vocabulary) -> DraftState:
+    scenario, problems = check_text(draft.text, f"draft {draft.slug}", vocab)
+    assert scenario is not None
+    return DraftState(
+        draft,
+        scenario,
+        problems,
+        by_node(draft.text, problems),
+        lost_in_rewrite(draft.text),
+        len(COMMENT_RE.findall(draft.text)),
+    )
+
+
+def all_drafts(session: Session) -> list[Draft]:
+    return list(session.scalars(select(Draft).order_by(Draft.updated_at.desc())))
+
+
+def all_scenarios(session: Session) -> list[ScenarioRecord]:
+    """Every scenario with a published version, archived ones too (authors can bring them back)."""
+    return list(
+        session.scalars(
+            select(ScenarioRecord)
+            .where(ScenarioRecord.current_version_id.is_not(None))
+            .order_by(ScenarioRecord.slug)
+        )
+    )
+
+
+def record_for(session: Session, slug: str) -> ScenarioRecord | None:
+    return session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == slug))
+
+
+def _slug_taken(session: Session, slug: str, draft: Draft | None = None) -> bool:
+    if record_for(session, slug) is not None:
+        return True
+    others = select(Draft.id).where(Draft.slug == slug)
+    if draft is not None and draft.id is not None:
+        others = others.where(Draft.id != draft.id)
+    return session.scalar(others.limit(1)) is not None
+
+
+def _store(session: Session, user: User, draft: Draft, text: str) -> Draft:
+    """Save new text, keeping `slug` in step with the `id:` and refusing an id that would make
+    the draft someone else's scenario, or change the id of a published one."""
+    scenario, _ = parse(text)
+    new_slug = (
+        scenario.id if scenario is not None and ID_RE.match(scenario.id or "") else draft.slug
+    )
+    if new_slug != draft.slug:
+        if record_for(session, draft.slug) is not None:
+            raise EditError(
+                "id",
+                "This scenario has been published, so its id cannot change: learners' "
+                "records use it. Start a new scenario instead.",
+            )
+        if _slug_taken(session, new_slug, draft):
+            raise EditError("id", f"The id '{new_slug}' is already used by another scenario")
+    draft.text, draft.slug = text, new_slug
+    draft.updated_at, draft.updated_by_id = utcnow(), user.id
+    session.flush()
+    return draft
+
+
+def new_draft(session: Session, user: User, slug: str, title: str) -> Draft:
+    text = blank_text(slug, title)
+    if _slug_taken(session, slug):
+        raise EditError("slug", f"The id '{slug}' is already used by another scenario")
+    draft = Draft(slug=slug, text=text, origin="browser", notes="")
+    session.add(draft)
+    return _store(session, user, draft, text)
+
+
+def draft_from_version(session: Session, user: User, record: ScenarioRecord) -> Draft:
+    """The author's way in to change a published scenario: its browser draft if there is one,
+    else a new one holding the current version's text."""
+    existing = session.scalar(
+        select(Draft).where(Draft.slug == record.slug, Draft.origin == "browser").limit(1)
+    )
+    if existing is not None:
+        return existing
+    version = record.current_version
+    assert version is not None
+    draft = Draft(slug=record.slug, text=version.source, origin="browser", notes="")
+    draft.base_version_id = version.id
+    session.add(draft)
+    return _store(session, user, draft, version.source)
+
+
+def edit(session: Session, user: User, draft: Draft, change: Edit) -> Draft:
+    """Apply one editor change. Raises EditError (stored nothing) with a message for a field."""
+    return _store(session, user, draft, apply_to_text(draft.text, change))
+
+
+def save_text(session: Session, user: User, draft: Draft, text: str) -> Draft:
+    """The whole text as typed on the 'Edit as text' page (comments and all are kept)."""
+    text = text.replace("\r\n", "\n")
+    return _store(session, user, draft, text if text.endswith("\n") else text + "\n")
+
+
+def delete(session: Session, draft: Draft) -> None:
+    """Discard a draft. Approval requests keep their frozen text as a record."""
+    for request in session.scalars(
+        select(ApprovalRequest).where(ApprovalRequest.draft_id == draft.id)
+    ):
+        request.draft_id = None
+    session.flush()
+    session.delete(draft)
+    session.flush()
+
+
+def import_file(session: Session, user: User, data: bytes) -> Draft:
+    """An uploaded scenario file becomes a draft of the scenario its `id:` names."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UploadError(
+            "The file is not UTF-8 text: save it as plain text and try again"
+        ) from None
+    scenario, _ = parse(text)
+    if scenario is None or not ID_RE.match(scenario.id or ""):
+        raise UploadError("The file has no valid 'id:' line, so it cannot be matched to a scenario")
+    record = record_for(session, scenario.id)
+    draft = Draft(slug=scenario.id, text="", origin="upload", notes="")
+    draft.base_version_id = record.current_version_id if record else None
+    session.add(draft)
+    draft.text, draft.updated_at, draft.updated_by_id = (
+        text.replace("\r\n", "\n"),
+        utcnow(),
+        user.id,
+    )
+    session.flush()
+    return draft
+
+
+def import_twine(session: Session, user: User, data: bytes) -> Draft:
+    """A Twine story becomes a new draft; what could not be mapped is kept in its notes."""
+    try:
+        imported = import_story(read_story(data))
+    except TwineError as problem:
+        raise UploadError(str(problem)) from None
+    scenario, slug, n = imported.scenario, imported.scenario.id, 2
+    while _slug_taken(session, slug):
+        slug, n = f"{imported.scenario.id}-{n}", n + 1
+    notes = list(imported.warnings)
+    if slug != scenario.id:
+        notes.insert(0, f"The id '{scenario.id}' was taken, so this draft is '{slug}'.")
+    draft = Draft(slug=slug, text="", origin="twine", notes="\n".join(notes))
+    session.add(draft)
+    return _store(session, user, draft, to_text(replace(scenario, id=slug)))
+
+
+def export_name(slug: str) -> str:
+    return f"{slug}.scenario"

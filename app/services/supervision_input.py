@@ -1,0 +1,174 @@
+"""Read learners' attempts, reflections and supervision sessions in a fixed number of queries,
+and turn them into the pure inputs of app.supervision (and the rows the pages show).
+
+Loading is per list of learners, so a team dashboard costs the same handful of queries for two
+supervisees or twenty: attempts, their versions, steps, reflections, sessions and actions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..engine import Scenario
+from ..models import Attempt, Reflection, Step, SupervisionSession, User
+from ..supervision import (
+    AttemptRecord,
+    ChoiceMade,
+    EndingReached,
+    History,
+    ReflectionMade,
+    Score,
+    SessionRecord,
+)
+from .player import load_play
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """One answered step for the learner page: a choice with its feedback, or a reflection."""
+
+    number: int
+    kind: str
+    node: object
+    option: object | None = None
+    reflection: Reflection | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    reflection: Reflection
+    question: str
+    title: str
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    attempt: Attempt
+    scenario: Scenario
+    record: AttemptRecord
+    rows: tuple[PathRow, ...]
+
+
+@dataclass
+class LearnerData:
+    """Everything the supervision pages know about one learner."""
+
+    learner: User
+    attempts: list[AttemptView] = field(default_factory=list)
+    sessions: list[SupervisionSession] = field(default_factory=list)
+
+    @property
+    def history(self) -> History:
+        return History(
+            attempts=tuple(a.record for a in self.attempts),
+            sessions=tuple(SessionRecord(s.held_on, s.covered_keys) for s in self.sessions),
+        )
+
+    @property
+    def reflections(self) -> dict[int, Reflection]:
+        return {
+            r.reflection.id: r.reflection for a in self.attempts for r in a.rows if r.reflection
+        }
+
+    @property
+    def quotes(self) -> dict[int, Quote]:
+        """Each written reflection with the question it answered and the scenario's title."""
+        return {
+            r.reflection.id: Quote(r.reflection, r.node.text, a.attempt.version.title)
+            for a in self.attempts
+            for r in a.rows
+            if r.reflection
+        }
+
+
+def _view(attempt: Attempt) -> AttemptView:
+    """Replay the attempt through the engine: what was offered, chosen and written, in order."""
+    play = load_play(attempt)
+    title = attempt.version.title
+    choices, reflections, rows = [], [], []
+    for number, (stored, step) in enumerate(zip(attempt.steps, play.position.path, strict=False)):
+        node = step.node
+        if node.kind == "choice" and step.option is not None:
+            offered = node.offered_options(step.flags_before)
+            option = step.option
+            choices.append(
+                ChoiceMade(
+                    number=number,
+                    node_id=node.id,
+                    option_text=option.text,
+                    tags=option.tags,
+                    scores=dict(option.scores),
+                    prompts=option.supervision,
+                    at=stored.created_at,
+                    offered_tags=frozenset(t for o in offered for t in o.tags),
+                )
+            )
+            rows.append(PathRow(number, "choice", node, option=option))
+        elif node.kind == "reflection":
+            written = stored.reflection
+            reflections.append(
+                ReflectionMade(
+                    number=number,
+                    node_id=node.id,
+                    question=node.text,
+                    text=written.text if written else None,
+                    at=stored.created_at,
+                    id=written.id if written else None,
+                )
+            )
+            rows.append(
+                PathRow(number, "reflection", node, reflection=written, skipped=not written)
+            )
+    ending, profile = None, {}
+    if play.position.finished and attempt.completed_at is not None:
+        node = play.position.node
+        ending = EndingReached(
+            node.id, node.outcome, node.tags, node.supervision, attempt.completed_at
+        )
+        profile = {k: Score(r.won, r.best) for k, r in play.profile.items()}
+    record = AttemptRecord(
+        id=attempt.id,
+        scenario_id=play.scenario.id,
+        scenario_title=title,
+        started_at=attempt.started_at,
+        completed_at=attempt.completed_at,
+        choices=tuple(choices),
+        reflections=tuple(reflections),
+        ending=ending,
+        profile=profile,
+    )
+    return AttemptView(attempt, play.scenario, record, tuple(rows))
+
+
+def load_learners(session: Session, learners: Sequence[User]) -> dict[int, LearnerData]:
+    """Each learner's attempts (oldest first) and sessions (newest first), in six queries."""
+    data = {u.id: LearnerData(u) for u in learners}
+    if not data:
+        return data
+    attempts = session.scalars(
+        select(Attempt)
+        .where(Attempt.user_id.in_(data))
+        .order_by(Attempt.started_at, Attempt.id)
+        .options(
+            selectinload(Attempt.version),
+            selectinload(Attempt.steps).selectinload(Step.reflection),
+        )
+    )
+    for attempt in attempts:
+        data[attempt.user_id].attempts.append(_view(attempt))
+    sessions = session.scalars(
+        select(SupervisionSession)
+        .where(SupervisionSession.learner_id.in_(data))
+        .order_by(SupervisionSession.held_on.desc(), SupervisionSession.id.desc())
+        .options(
+            selectinload(SupervisionSession.actions), selectinload(SupervisionSession.supervisor)
+        )
+    )
+    for record in sessions:
+        data[record.learner_id].sessions.append(record)
+    return data

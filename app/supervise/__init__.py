@@ -1,0 +1,1 @@
+"""Supervisors: team dashboard, learner page, printable agenda, supervision records."""

@@ -1,0 +1,101 @@
+"""Supervisor forms: record a session (date, notes, covered prompts, agreed actions) and comment
+on a reflection. Dates use the GOV.UK day-month-year pattern."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCharacterCount,
+    GovCheckboxesInput,
+    GovDateInput,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import Field, FieldList, Form, FormField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
+
+MAX_ACTIONS = 3
+MAX_COMMENT = 2000
+
+
+class DayField(Field):
+    """A date typed as day, month and year; all three blank means no date (None)."""
+
+    widget = GovDateInput()
+
+    def __init__(self, label: str = "", required: str | None = None, **kwargs) -> None:
+        super().__init__(label, **kwargs)
+        self.required_message = required
+
+    def _value(self) -> str:
+        return self.data.isoformat() if self.data else ""  # the widget shows day, month, year
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        parts = ([v.strip() for v in valuelist] + ["", "", ""])[:3]
+        self.raw_data = parts
+        self.data = None
+        if not any(parts):
+            return
+        try:
+            self.data = date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            raise ValueError("Enter a real date, for example 27 3 2026") from None
+
+    def pre_validate(self, form) -> None:
+        if self.required_message and self.data is None and not self.process_errors:
+            raise StopValidation(self.required_message)
+
+
+class ActionEntry(Form):
+    """One agreed action. Rows left blank are ignored."""
+
+    text = StringField("Action", widget=GovTextInput(), validators=[Length(max=500)])
+    due_on = DayField("Due by", description="For example, 27 3 2026. Leave blank if no date.")
+
+    def validate_due_on(self, field: DayField) -> None:
+        if field.data and not (self.text.data or "").strip():
+            raise ValidationError("Describe the action, or clear its due date")
+
+
+class SessionForm(FlaskForm):
+    held_on = DayField(
+        "Date of the session",
+        required="Enter the date of the session",
+        description="For example, 27 3 2026",
+    )
+    covered = SelectMultipleField(
+        "Which prompts did you cover?",
+        widget=GovCheckboxesInput(),
+        description="Covered prompts leave the agenda unless the pattern happens again.",
+        choices=[],
+    )
+    notes = StringField(
+        "Discussion notes",
+        widget=GovTextArea(),
+        description="The learner can read these notes. Do not name families or children.",
+        validators=[Length(max=10000)],
+    )
+    actions = FieldList(FormField(ActionEntry), min_entries=MAX_ACTIONS, max_entries=MAX_ACTIONS)
+    submit = SubmitField("Save the record", widget=GovSubmitInput())
+
+    def validate_held_on(self, field: DayField) -> None:
+        if field.data and field.data > self.today:
+            raise ValidationError("The date of the session must be today or in the past")
+
+    today: date = date.max  # set by the view, so the form never reads the clock itself
+
+
+class CommentForm(FlaskForm):
+    text = StringField(
+        "Your comment",
+        widget=GovCharacterCount(),
+        description="The learner sees this beside their reflection.",
+        validators=[
+            DataRequired("Write your comment"),
+            Length(max=MAX_COMMENT, message=f"Keep your comment to {MAX_COMMENT:,} characters"),
+        ],
+    )
+    submit = SubmitField("Save comment", widget=GovSubmitInput())

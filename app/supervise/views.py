@@ -1,0 +1,198 @@
+"""Supervisors' pages: team dashboard, one learner, the printable agenda, recording a session,
+and commenting on a reflection.
+
+The whole area is closed (403) to anyone without the supervisor role, administrators included:
+they act on records only through export and erasure. Inside it, a learner who is not the
+supervisor's own current supervisee answers 404, so guessed ids reveal nothing. Every page that
+shows a learner's reflections writes one audit entry per learner shown.
+"""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user, login_required
+
+from ..authz import can
+from ..db import db, utcnow
+from ..models import Reflection, User
+from ..services import library
+from ..services import supervision as service
+from ..services import supervision_records as records
+from ..supervision import cycle, group
+from .forms import MAX_COMMENT, CommentForm, SessionForm
+
+bp = Blueprint("supervise", __name__)
+# Prompts per phase, and strengths, on the printed agenda: one page for a typical learner.
+AGENDA_PER_PHASE = 2
+AGENDA_STRENGTHS = 2
+AGENDA_CITES = 1  # reflections quoted per prompt (the newest)
+
+
+@bp.before_request
+@login_required
+def _supervisors_only() -> None:
+    if not can(current_user, "area:supervise"):
+        abort(403)
+
+
+def _learner_or_404(learner_id: int) -> User:
+    person = db.session.get(User, learner_id)
+    if person is None or not can(current_user, "supervise_learner", person):
+        abort(404)
+    return person
+
+
+def _summary(person: User) -> service.LearnerSummary:
+    content = current_app.config["CONTENT_DIR"]
+    vocab = library.vocabulary(content)
+    return service.learner(
+        db.session, person, service.rules_for(current_app.config), vocab, utcnow()
+    )
+
+
+def _audited(shown: dict[int, list[int]], page: str, template: str, **context) -> str:
+    """Render first, then write the audit entry and commit: a commit expires the loaded rows,
+    and the page must not reload them one by one (nor be logged if it failed to render)."""
+    html = render_template(template, **context)
+    service.audit_reads(db.session, current_user, shown, page)
+    db.session.commit()
+    return html
+
+
+def _cycle_key() -> str:
+    return current_app.config.get("SUPERVISION_CYCLE", "kolb")
+
+
+@bp.get("/")
+def dashboard():
+    content = current_app.config["CONTENT_DIR"]
+    vocab = library.vocabulary(content)
+    now = utcnow()
+    rows = service.team(db.session, current_user, service.rules_for(current_app.config), vocab, now)
+    shown = {r.learner.id: [r.latest_reflection[0].id] for r in rows if r.latest_reflection}
+    return _audited(
+        shown, "supervise.dashboard", "supervise/dashboard.html", rows=rows, today=now.date()
+    )
+
+
+@bp.get("/learners/<int:learner_id>")
+def learner(learner_id: int):
+    person = _learner_or_404(learner_id)
+    summary = _summary(person)
+    reflections = summary.data.reflections
+    comments = service.comments_on(db.session, reflections)
+    return _audited(
+        {person.id: list(reflections)},
+        "supervise.learner",
+        "supervise/learner.html",
+        person=person,
+        summary=summary,
+        comments=comments,
+        vocab=library.vocabulary(current_app.config["CONTENT_DIR"]),
+        today=utcnow().date(),
+    )
+
+
+@bp.get("/learners/<int:learner_id>/agenda")
+def agenda(learner_id: int):
+    person = _learner_or_404(learner_id)
+    summary = _summary(person)
+    limit = None if request.args.get("all") else AGENDA_PER_PHASE
+    groups = group(summary.prompts.prompts, _cycle_key(), limit=limit)
+    strengths = summary.prompts.strengths[: AGENDA_STRENGTHS if limit else None]
+    cites = AGENDA_CITES if limit else None
+    shown = [p for g in groups for p in g.prompts] + list(strengths)
+    ids = list(dict.fromkeys(i for p in shown for i in p.reflection_ids[:cites]))
+    quotes = summary.data.quotes
+    numbered = {rid: n for n, rid in enumerate(ids, 1)}
+    return _audited(
+        {person.id: ids},
+        "supervise.agenda",
+        "supervise/agenda.html",
+        person=person,
+        summary=summary,
+        groups=groups,
+        strengths=strengths,
+        quoted=[(numbered[i], quotes[i]) for i in ids if i in quotes],
+        numbered=numbered,
+        cites=cites,
+        cycle=cycle(_cycle_key()),
+        vocab=library.vocabulary(current_app.config["CONTENT_DIR"]),
+        today=utcnow().date(),
+    )
+
+
+@bp.route("/learners/<int:learner_id>/sessions/new", methods=["GET", "POST"])
+def record(learner_id: int):
+    person = _learner_or_404(learner_id)
+    summary = _summary(person)
+    offered = summary.prompts.by_key()
+    form = SessionForm()
+    form.today = utcnow().date()
+    form.covered.choices = [(key, prompt.text) for key, prompt in offered.items()]
+    if not form.is_submitted():
+        form.held_on.data = form.today
+    elif form.validate():
+        actions = [
+            records.NewAction(entry.form.text.data.strip(), entry.form.due_on.data)
+            for entry in form.actions
+            if (entry.form.text.data or "").strip()
+        ]
+        records.record_session(
+            db.session,
+            current_user,
+            person,
+            form.held_on.data,
+            form.notes.data or "",
+            [offered[key] for key in form.covered.data],
+            actions,
+        )
+        db.session.commit()
+        flash(f"Supervision record saved for {person.display_name}.", "success")
+        return redirect(url_for("supervise.learner", learner_id=person.id, _anchor="history"))
+    return render_template(
+        "supervise/record.html", person=person, summary=summary, form=form
+    ), 400 if form.errors else 200
+
+
+@bp.route("/reflections/<int:reflection_id>/comment", methods=["GET", "POST"])
+def comment(reflection_id: int):
+    reflection = db.session.get(Reflection, reflection_id)
+    person = db.session.get(User, reflection.user_id) if reflection else None
+    if (
+        reflection is None
+        or person is None
+        or not can(current_user, "supervise_learner", person)
+        or not can(current_user, "comment_reflection", reflection)
+    ):
+        abort(404)
+    form = CommentForm()
+    if form.validate_on_submit():
+        records.add_comment(db.session, current_user, reflection, form.text.data)
+        db.session.commit()
+        flash("Comment saved. The learner will see it beside their reflection.", "success")
+        return redirect(
+            url_for(
+                "supervise.learner", learner_id=person.id, _anchor=f"reflection-{reflection.id}"
+            )
+        )
+    comments = service.comments_on(db.session, [reflection.id]).get(reflection.id, [])
+    return _audited(
+        {person.id: [reflection.id]},
+        "supervise.comment",
+        "supervise/comment.html",
+        person=person,
+        reflection=reflection,
+        comments=comments,
+        form=form,
+        max_comment=MAX_COMMENT,
+    ), 400 if form.errors else 200

@@ -1,0 +1,42 @@
+"""Pure supervision-prompt generation. See README.md: no Flask, no SQLAlchemy, no app imports
+other than the pure engine."""
+
+from .cycles import CYCLES, DEFAULT_CYCLE, Cycle, Group, Phase, cycle, group
+from .generate import generate
+from .model import (
+    WRITTEN_WORDS,
+    AttemptRecord,
+    ChoiceMade,
+    EndingReached,
+    Generated,
+    History,
+    Prompt,
+    ReflectionMade,
+    Score,
+    SessionRecord,
+)
+from .rules import Rule, load_rules, parse_rules
+
+__all__ = [
+    "CYCLES",
+    "DEFAULT_CYCLE",
+    "WRITTEN_WORDS",
+    "AttemptRecord",
+    "ChoiceMade",
+    "Cycle",
+    "EndingReached",
+    "Generated",
+    "Group",
+    "History",
+    "Phase",
+    "Prompt",
+    "ReflectionMade",
+    "Rule",
+    "Score",
+    "SessionRecord",
+    "cycle",
+    "generate",
+    "group",
+    "load_rules",
+    "parse_rules",
+]

@@ -1,0 +1,3 @@
+"""Fixtures for the functional tests beyond the shared ones in tests/conftest.py."""
+
+from .supervision_world import world  # noqa: F401 - the supervision tests' organisation

@@ -1,0 +1,193 @@
+"""Writing a scenario in the browser: create, edit, delete, and the checker after every save."""
+
+from __future__ import annotations
+
+from app.engine import parse
+from tests.conftest import csrf_token
+
+from .author_helpers import (
+    add_node,
+    build_small_scenario,
+    draft_text,
+    new_draft,
+    save_details,
+    save_node,
+    save_option,
+)
+
+
+def test_new_draft_lists_what_it_needs_each_linked_to_its_form(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = new_draft(browser)
+    page = client.get(f"/author/drafts/{draft_id}").text
+    assert "Problems to fix" in page
+    assert "&#39;summary:&#39; in the header has no value" in page
+    assert f'href="/author/drafts/{draft_id}/details">Line 3, scenario details' in page
+    assert "scene &#39;opening&#39; has no &#39;-&gt;&#39; line" in page
+    assert f'href="/author/drafts/{draft_id}/nodes/opening">Line' in page
+
+
+def test_fixing_problems_through_the_forms_empties_the_list(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    page = client.get(f"/author/drafts/{draft_id}").text
+    assert "The checker found nothing to fix." in page, page
+    scenario, problems = parse(draft_text(draft_id))
+    assert problems == []
+    ask = scenario.nodes["ask"]
+    assert [o.text for o in ask.options] == ["Ask to see the kitchen.", "Take her word for it."]
+    assert ask.options[0].scores == {"triangulation": 2} and ask.options[0].sets == ("saw-home",)
+    assert scenario.nodes["opening"].routes[0].target == "ask"
+
+
+def test_each_save_says_how_many_problems_remain(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = new_draft(browser)
+    response = save_details(browser, draft_id)
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).text
+    assert "Saved the details. This draft has 1 problem(s)" in page
+    assert "has no &#39;-&gt;&#39; line" in page
+
+
+def test_an_option_without_feedback_is_flagged_and_linked_to_that_option(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    save_option(browser, draft_id, "ask", 1, text="Take her word for it.", target="poor-end")
+    page = client.get(f"/author/drafts/{draft_id}").text
+    assert "option &#39;Take her word for it.&#39; has no &#39;feedback:&#39;" in page
+    assert f'href="/author/drafts/{draft_id}/nodes/ask/options/1">' in page
+    option_page = client.get(f"/author/drafts/{draft_id}/nodes/ask/options/1").text
+    assert "Problems in this option (1)" in option_page
+
+
+def test_form_input_the_format_cannot_take_is_refused_with_a_message(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    before = draft_text(draft_id)
+    response = save_node(browser, draft_id, "opening", text="x", condition="saw home!",
+                         routes=[("ask", "")])  # fmt: skip
+    assert response.status_code == 400
+    assert "Write a condition like" in response.text
+    assert draft_text(draft_id) == before
+    response = save_option(browser, draft_id, "ask", 0, text="Ask.", target="good-end",
+                           feedback="ok", supervision="(nope) Why?")  # fmt: skip
+    assert response.status_code == 400 and "is not a stage" in response.text
+
+
+def test_renaming_a_node_moves_every_arrow_with_it(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    response = save_node(browser, draft_id, "ask", new_id="first-question",
+                         text="Dana says all is well.")  # fmt: skip
+    assert response.headers["Location"].endswith("/nodes/first-question")
+    scenario, problems = parse(draft_text(draft_id))
+    assert problems == [] and scenario.nodes["opening"].routes[0].target == "first-question"
+
+
+def test_delete_node_asks_first_then_its_arrows_show_as_problems(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    url = f"/author/drafts/{draft_id}/nodes/poor-end/delete"
+    ask_page = client.get(url)
+    assert "Arrows from ask lead here" in ask_page.text
+    assert "poor-end" in parse(draft_text(draft_id))[0].nodes  # nothing deleted by looking
+    assert browser.submit(url, {}).status_code == 302
+    assert "poor-end" not in parse(draft_text(draft_id))[0].nodes
+    page = client.get(f"/author/drafts/{draft_id}").text
+    assert "no node has the id &#39;poor-end&#39;" in page
+
+
+def test_delete_option_and_kind_rules(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    response = save_node(browser, draft_id, "ask", kind="scene", text="x")
+    assert response.status_code == 400 and "Delete this choice" in response.text
+    url = f"/author/drafts/{draft_id}/nodes/ask/options/1/delete"
+    assert "“Take her word for it.” will be deleted." in client.get(url).text
+    assert browser.submit(url, {}).status_code == 302
+    assert [o.text for o in parse(draft_text(draft_id))[0].nodes["ask"].options] == [
+        "Ask to see the kitchen."
+    ]
+
+
+def test_author_text_is_escaped_and_markdown_tricks_are_kept_safely(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    save_node(browser, draft_id, "opening", text="<script>alert(1)</script>\n// not a comment",
+              routes=[("ask", "")])  # fmt: skip
+    page = client.get(f"/author/drafts/{draft_id}/nodes/opening").text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+    assert "// not a comment" in parse(draft_text(draft_id))[0].nodes["opening"].text.replace(
+        "&#47;", "/"
+    )
+
+
+def test_edit_as_text_keeps_comments_and_names_unreadable_lines(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    text = draft_text(draft_id).replace(
+        "=== ending: poor-end", "// a comment\n=== ending: poor-end"
+    )
+    text = text.replace(
+        "outcome: You took her word", "outcome: You took her word\noutcome: said twice"
+    )
+    page = client.get(f"/author/drafts/{draft_id}/text")
+    response = client.post(f"/author/drafts/{draft_id}/text",
+                           data={"csrf_token": csrf_token(page.text), "text": text})  # fmt: skip
+    assert response.status_code == 302
+    assert "// a comment" in draft_text(draft_id)
+    overview = client.get(f"/author/drafts/{draft_id}").text
+    assert "Some lines cannot be read" in overview
+    blocked = save_node(browser, draft_id, "opening", text="x", routes=[("ask", "")])
+    assert blocked.status_code == 400 and "Edit as text" in blocked.text
+
+
+def test_add_node_with_a_taken_id_is_refused(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    response = add_node(browser, draft_id, "scene", "ask")
+    assert response.status_code == 400
+    assert "There is already a node called &#39;ask&#39;" in response.text
+
+
+def test_a_new_scenarios_id_can_change_but_a_published_ones_cannot(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    assert save_details(browser, draft_id, id="second-visit").status_code == 302
+    assert parse(draft_text(draft_id))[0].id == "second-visit"
+    browser.submit(f"/author/drafts/{draft_id}/publish", {})
+    edit = browser.submit(
+        "/author/scenarios/second-visit", {}, action="/author/scenarios/second-visit/edit"
+    )
+    draft_id = int(edit.headers["Location"].rsplit("/", 1)[1])
+    response = save_details(browser, draft_id, id="third-visit")
+    assert response.status_code == 400 and "its id cannot change" in response.text
+    assert parse(draft_text(draft_id))[0].id == "second-visit"
+
+
+def test_clearing_the_arrows_and_changing_kind_is_one_save(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    refused = save_node(browser, draft_id, "opening", kind="choice", text="x", routes=[("ask", "")])
+    assert refused.status_code == 400 and "Remove the &#39;where next&#39; arrows" in refused.text
+    response = save_node(browser, draft_id, "opening", kind="choice", text="Now a question.")
+    assert response.status_code == 302
+    assert parse(draft_text(draft_id))[0].nodes["opening"].kind == "choice"
+
+
+def test_values_the_forms_do_not_offer_are_kept_and_flagged(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    text = draft_text(draft_id).replace("  set: saw-home", "  set: saw-home, typo-flag")
+    page = client.get(f"/author/drafts/{draft_id}/text")
+    client.post(
+        f"/author/drafts/{draft_id}/text", data={"csrf_token": csrf_token(page.text), "text": text}
+    )
+    form = client.get(f"/author/drafts/{draft_id}/nodes/ask/options/0").text
+    assert "typo-flag (not recognised)" in form
+    assert 'name="sets" type="checkbox" value="typo-flag" checked' in form
+    assert (
+        "flag &#39;typo-flag&#39; is not declared" in client.get(f"/author/drafts/{draft_id}").text
+    )

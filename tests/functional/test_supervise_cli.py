@@ -1,0 +1,56 @@
+"""`flask supervision check`, the rules in `flask scenarios check`, and the demo activity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.db import db
+from app.models import Attempt, ReflectionComment, SupervisionSession
+from app.services import library
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_supervision_check_names_file_and_line(runner, tmp_path):
+    rules = tmp_path / "rules.txt"
+    rules.write_text(
+        "=== concern: bad\nwhen: chose no-such-tag in 2+ scenarios\nstage: analysis\nprompt: Why?\n"
+    )
+    result = runner.invoke(args=["supervision", "check", str(rules)])
+    assert result.exit_code == 1
+    assert f"{rules}:2: unknown-tag: unknown tag 'no-such-tag'" in result.output
+
+
+def test_the_real_rules_check_clean_and_scenarios_check_includes_them(runner, app, tmp_path):
+    assert runner.invoke(args=["supervision", "check"]).exit_code == 0
+    broken = tmp_path / "rules.txt"
+    broken.write_text("=== concern: x\nwhen: sometimes\nstage: analysis\nprompt: Why?\n")
+    app.config["SUPERVISION_RULES"] = str(broken)
+    result = runner.invoke(args=["scenarios", "check"])
+    assert result.exit_code == 1 and f"{broken}:2: unknown-when" in result.output
+
+
+def test_demo_with_activity_fills_dashboards_once(app, runner, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "a demo password for tests")
+    vocab = library.vocabulary(app.config["CONTENT_DIR"])
+    for path in library.scenario_files([ROOT / "scenarios"]):
+        library.load_file(db.session, path, vocab)
+    db.session.commit()
+    first = runner.invoke(args=["demo", "--with-activity"])
+    assert first.exit_code == 0, first.output
+    assert "Demo activity added" in first.output
+    attempts = db.session.scalar(select(func.count()).select_from(Attempt))
+    assert attempts >= 12
+    assert db.session.scalar(select(func.count()).select_from(SupervisionSession)) == 2
+    assert db.session.scalar(select(func.count()).select_from(ReflectionComment)) == 2
+    again = runner.invoke(args=["demo", "--with-activity"])
+    assert "already exists" in again.output
+    assert db.session.scalar(select(func.count()).select_from(Attempt)) == attempts
+
+
+def test_demo_activity_needs_scenarios(runner, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "a demo password for tests")
+    result = runner.invoke(args=["demo", "--with-activity"])
+    assert "load the scenarios first" in result.output

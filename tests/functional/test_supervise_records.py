@@ -1,0 +1,117 @@
+"""Recording a session, agreed actions the learner marks done, comments on a reflection: what one
+side writes, the other side sees."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from app.db import db, utcnow
+from app.models import AgreedAction, Reflection
+
+from .supervision_world import jo_leans_on_accounts, play, sign_in
+
+LEANS = "rule:leans-on-accounts"
+
+
+def record(browser, learner_id: int, **extra):
+    today = utcnow().date()
+    data = {
+        "held_on": [str(today.day), str(today.month), str(today.year)],
+        "notes": "We talked about whose account Jo leans on.",
+        "covered": [LEANS],
+        "actions-0-text": "Read the Finding 3 briefing",
+        "actions-0-due_on": ["1", "1", str(today.year + 1)],
+        "actions-1-text": "Bring a family to our next session",
+        "actions-1-due_on": ["", "", ""],
+        "actions-2-text": "",
+        "actions-2-due_on": ["", "", ""],
+    }
+    data.update(extra)
+    return browser.submit(f"/supervise/learners/{learner_id}/sessions/new", data)
+
+
+def test_a_recorded_session_shows_in_both_histories_and_actions_can_be_marked_done(
+    world, browser, client
+):
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.sam)
+    assert "leans-on-accounts" in client.get(f"/supervise/learners/{world.jo.id}/sessions/new").text
+    response = record(browser, world.jo.id)
+    assert response.status_code == 302 and response.headers["Location"].endswith("#history")
+    page = client.get(f"/supervise/learners/{world.jo.id}").text
+    assert "We talked about whose account Jo leans on." in page
+    assert "Read the Finding 3 briefing" in page and "No date" in page
+    # the covered prompt leaves the agenda; the others stay
+    agenda = client.get(f"/supervise/learners/{world.jo.id}/agenda").text
+    assert "you took a parent&#39;s word as enough" not in agenda
+    assert "What made the dad&#39;s account feel like enough?" in agenda
+
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "We talked about whose account Jo leans on." in mine and "with sam" in mine
+    assert "You have 2 open actions" in mine
+    action = db.session.scalar(select(AgreedAction).where(AgreedAction.text.like("Read%")))
+    done = browser.submit("/my-learning", {"done": "1"}, action=f"/my-learning/actions/{action.id}")
+    assert done.status_code == 302
+    mine = client.get("/my-learning").text
+    assert "You have 1 open action:" in mine and "Mark as not done" in mine
+    assert re.search(r"Done \d+ \w+ \d{4}", mine)
+
+    sign_in(browser, world.sam)
+    assert re.search(r"Done \d+ \w+ \d{4}", client.get(f"/supervise/learners/{world.jo.id}").text)
+
+
+def test_a_covered_pattern_comes_back_when_it_happens_again(world, browser, client):
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.sam)
+    yesterday = utcnow().date() - timedelta(days=1)
+    record(
+        browser,
+        world.jo.id,
+        held_on=[str(yesterday.day), str(yesterday.month), str(yesterday.year)],
+    )
+    play(world.jo, "school-call", ["Accept the dad's account and close the note."], ["again"], 0)
+    agenda = client.get(f"/supervise/learners/{world.jo.id}/agenda").text
+    assert "you took a parent&#39;s word as enough" in agenda
+    assert "<strong>Back again</strong> (covered on" in agenda
+
+
+def test_form_errors_are_shown_and_nothing_is_saved(world, browser, client):
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.sam)
+    future = utcnow().date() + timedelta(days=3)
+    response = record(
+        browser,
+        world.jo.id,
+        held_on=[str(future.day), str(future.month), str(future.year)],
+        **{"actions-1-text": "", "actions-1-due_on": ["2", "2", "2030"]},
+    )
+    assert response.status_code == 400
+    assert "The date of the session must be today or in the past" in response.text
+    assert "Describe the action, or clear its due date" in response.text
+    missing = record(browser, world.jo.id, held_on=["", "", ""])
+    assert "Enter the date of the session" in missing.text
+    nonsense = record(browser, world.jo.id, held_on=["31", "2", "2026"])
+    assert "Enter a real date, for example 27 3 2026" in nonsense.text
+    assert db.session.scalar(select(AgreedAction)) is None
+
+
+def test_a_comment_on_a_reflection_reaches_the_learner(world, browser, client):
+    jo_leans_on_accounts(world)
+    reflection = db.session.scalar(select(Reflection).where(Reflection.text == "ok"))
+    sign_in(browser, world.sam)
+    url = f"/supervise/reflections/{reflection.id}/comment"
+    assert "ok" in client.get(url).text
+    empty = browser.submit(url, {"text": "  "})
+    assert empty.status_code == 400 and "Write your comment" in empty.text
+    saved = browser.submit(url, {"text": "Could you say a little more? <b>Even a line</b> helps."})
+    assert saved.headers["Location"].endswith(f"#reflection-{reflection.id}")
+    assert "Could you say a little more?" in client.get(f"/supervise/learners/{world.jo.id}").text
+
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "sam</strong> commented on" in mine
+    assert "&lt;b&gt;Even a line&lt;/b&gt; helps." in mine
