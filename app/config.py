@@ -55,6 +55,7 @@ def from_environment(instance_path: str) -> dict:
         "CONTENT_DIR": os.environ.get("CONTENT_DIR", str(ROOT / "content")),
         # How supervision agendas are grouped: kolb (default), gibbs or 4x4x4.
         "SUPERVISION_CYCLE": os.environ.get("SUPERVISION_CYCLE", "kolb"),
+        "SUPERVISION_RULES": os.environ.get("SUPERVISION_RULES"),
         "PASSWORD_LINK_HOURS": int(os.environ.get("PASSWORD_LINK_HOURS", "72")),
         # Only static assets are compressed: compressing pages that carry CSRF tokens would
         # open them to BREACH-style attacks.

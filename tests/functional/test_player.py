@@ -14,6 +14,15 @@ from tests.conftest import csrf_token
 from .helpers import answer, options, start, step_number
 
 
+def to_first_reflection(browser, client) -> str:
+    """Start the fixture scenario and answer up to its first reflection (after a home visit)."""
+    url = start(browser)
+    answer(client, url)
+    answer(client, url, option_text="Visit her at home.")
+    answer(client, url)
+    return url
+
+
 def _steps(attempt_id: int) -> int:
     return db.session.scalar(
         select(func.count()).select_from(Step).where(Step.attempt_id == attempt_id)
@@ -108,10 +117,7 @@ def test_double_submit_stores_once(auth, browser, client, load_fixture):
 def test_stale_submit_keeps_reflection_text(auth, browser, client, load_fixture):
     load_fixture()
     auth()
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Visit her at home.")
-    answer(client, url)
+    url = to_first_reflection(browser, client)
     page = client.get(url)  # the reflection step, drawn twice as if in two tabs
     token, number = csrf_token(page.text), step_number(page.text)
     client.post(url, data={"csrf_token": token, "step": number, "reflection": "First tab."})
@@ -131,10 +137,7 @@ def test_stale_submit_keeps_reflection_text(auth, browser, client, load_fixture)
 def test_reflection_over_the_limit_is_refused_and_shown_back(auth, browser, client, load_fixture):
     load_fixture()
     auth()
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Visit her at home.")
-    answer(client, url)
+    url = to_first_reflection(browser, client)
     text = "word " * (MAX_REFLECTION_CHARS // 5 + 10)
     response = answer(client, url, reflection=text)
     assert response.status_code == 400
@@ -147,10 +150,7 @@ def test_reflection_over_the_limit_is_refused_and_shown_back(auth, browser, clie
 def test_required_reflection_cannot_be_empty(auth, browser, client, load_fixture):
     load_fixture()
     auth()
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Visit her at home.")
-    answer(client, url)
+    url = to_first_reflection(browser, client)
     response = answer(client, url, reflection="   ")
     assert response.status_code == 400
     assert "Write your reflection before you go on." in response.text
@@ -176,10 +176,7 @@ def test_optional_reflection_skip_is_recorded(auth, browser, client, load_fixtur
 def test_missing_csrf_token_is_rejected_and_keeps_reflection(auth, browser, client, load_fixture):
     load_fixture()
     auth()
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Visit her at home.")
-    answer(client, url)
+    url = to_first_reflection(browser, client)
     page = client.get(url)
     response = client.post(
         url,
@@ -196,10 +193,7 @@ def test_missing_csrf_token_is_rejected_and_keeps_reflection(auth, browser, clie
 def test_expired_session_keeps_reflection_through_sign_in(auth, browser, client, load_fixture):
     load_fixture()
     auth()
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Visit her at home.")
-    answer(client, url)
+    url = to_first_reflection(browser, client)
     page = client.get(url)
     number = step_number(page.text)
     client.delete_cookie("session", domain="localhost")
@@ -239,10 +233,7 @@ def test_other_learner_cannot_open_attempt(auth, browser, client, load_fixture, 
 def test_my_learning_lists_attempts_and_reflections(auth, browser, client, load_fixture):
     load_fixture()
     auth()
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Visit her at home.")
-    answer(client, url)
+    url = to_first_reflection(browser, client)
     answer(client, url, reflection="Checking with school matters.")
     page = client.get("/my-learning")
     assert "A short visit" in page.text and "In progress" in page.text
