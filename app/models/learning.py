@@ -91,7 +91,10 @@ class Step(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seconds_spent: Mapped[int] = mapped_column(Integer, default=0)
     attempt: Mapped[Attempt] = relationship(back_populates="steps")
-    reflection: Mapped[Reflection | None] = relationship(back_populates="step", uselist=False)
+    # Loaded with the steps in one query: replaying an attempt needs every reflection.
+    reflection: Mapped[Reflection | None] = relationship(
+        back_populates="step", uselist=False, lazy="selectin"
+    )
 
 
 class Reflection(db.Model):

@@ -238,3 +238,29 @@ def test_my_learning_lists_attempts_and_reflections(auth, browser, client, load_
     page = client.get("/my-learning")
     assert "A short visit" in page.text and "In progress" in page.text
     assert "Checking with school matters." in page.text
+
+
+def test_a_step_costs_the_same_queries_however_far_in(auth, browser, client, load_fixture, app):
+    from sqlalchemy import event
+
+    load_fixture()
+    auth()
+    url = start(browser)
+    answer(client, url)
+    queries: list[str] = []
+
+    def count(*args) -> None:
+        queries.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    client.get(url)  # the first choice: one step answered, no reflections
+    early = len(queries)
+    event.remove(db.engine, "before_cursor_execute", count)
+    answer(client, url, option_text="Visit her at home.")
+    answer(client, url)
+    answer(client, url, reflection="One reflection so far.")
+    queries.clear()
+    event.listen(db.engine, "before_cursor_execute", count)
+    client.get(url)  # the second choice: four steps answered, one reflection
+    event.remove(db.engine, "before_cursor_execute", count)
+    assert len(queries) == early
