@@ -7,6 +7,7 @@ import shutil
 import pytest
 from flask import url_for
 
+DEMO_PASSWORD = "demo password for the browser test"  # noqa: S105
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
@@ -47,3 +48,21 @@ def sign_in(page, base_url: str, email: str, password: str = "correct horse batt
     page.fill("#password", password)
     page.keyboard.press("Enter")
     page.wait_for_url("**/scenarios")
+
+
+@pytest.fixture
+def demo(app):
+    """The demo organisation with its activity, as `make run` builds it."""
+    from app.db import db, utcnow
+    from app.services import library
+    from app.services.demo import build_demo
+    from app.services.demo_activity import add_activity
+    from app.services.supervision import rules_for
+    from tests.conftest import ROOT
+
+    vocab = library.vocabulary(app.config["CONTENT_DIR"])
+    for path in library.scenario_files([ROOT / "scenarios"]):
+        library.load_file(db.session, path, vocab)
+    build_demo(db.session, DEMO_PASSWORD)
+    add_activity(db.session, utcnow(), rules_for(app.config), vocab)
+    db.session.commit()

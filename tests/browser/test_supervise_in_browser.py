@@ -8,26 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from app.db import db, utcnow
-from app.services import library
-from app.services.demo import build_demo, demo_email
-from app.services.demo_activity import add_activity
-from app.services.supervision import rules_for
-from tests.conftest import ROOT
+from app.services.demo import demo_email
 
 from .conftest import sign_in
 
-PASSWORD = "demo password for the browser test"  # noqa: S105
-
-
-@pytest.fixture
-def demo(app):
-    vocab = library.vocabulary(app.config["CONTENT_DIR"])
-    for path in library.scenario_files([ROOT / "scenarios"]):
-        library.load_file(db.session, path, vocab)
-    build_demo(db.session, PASSWORD)
-    add_activity(db.session, utcnow(), rules_for(app.config), vocab)
-    db.session.commit()
+from .conftest import DEMO_PASSWORD as PASSWORD
 
 
 @pytest.mark.browser
