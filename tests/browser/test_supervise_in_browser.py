@@ -8,11 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from app.db import utcnow
 from app.services.demo import demo_email
 
-from .conftest import sign_in
-
 from .conftest import DEMO_PASSWORD as PASSWORD
+from .conftest import sign_in
 
 
 @pytest.mark.browser
