@@ -24,6 +24,8 @@ class Draft(db.Model):
     """Work in progress on one scenario (`slug` is the `id:` in its text)."""
 
     __tablename__ = "drafts"
+    # SQLite must not reuse a deleted draft's id: an old link would open another draft.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(100), index=True)
     text: Mapped[str] = mapped_column(Text)

@@ -52,6 +52,8 @@ def upgrade():
             ["updated_by_id"], ["users.id"], name=op.f("fk_drafts_updated_by_id_users")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_drafts")),
+        # SQLite must not reuse a deleted draft's id: an old link would open another draft.
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("drafts", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_drafts_slug"), ["slug"], unique=False)
