@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, load_vocabulary, parse
@@ -185,5 +185,6 @@ def catalogue(session: Session) -> list[ScenarioRecord]:
         .join(ScenarioVersion, ScenarioRecord.current_version_id == ScenarioVersion.id)
         .where(ScenarioRecord.archived.is_(False))
         .order_by(ScenarioVersion.title)
+        .options(contains_eager(ScenarioRecord.current_version))  # one query, not one a row
     )
     return list(rows)

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from app.db import db
 from app.engine import MAX_REFLECTION_CHARS
 from app.models import Attempt, Reflection, Step
+from app.services import library
 from tests.conftest import csrf_token
 
 from .helpers import answer, options, start, step_number
@@ -264,3 +265,37 @@ def test_a_step_costs_the_same_queries_however_far_in(auth, browser, client, loa
     client.get(url)  # the second choice: four steps answered, one reflection
     event.remove(db.engine, "before_cursor_execute", count)
     assert len(queries) == early
+
+
+def test_catalogue_costs_the_same_queries_for_more_scenarios(
+    auth, client, load_fixture, app, tmp_path
+):
+    from sqlalchemy import event
+
+    from tests.conftest import FIXTURES
+
+    load_fixture()
+    auth()
+    queries: list[str] = []
+
+    def count(*args) -> None:
+        queries.append(args[2])
+
+    def measure() -> int:
+        queries.clear()
+        event.listen(db.engine, "before_cursor_execute", count)
+        assert client.get("/scenarios").status_code == 200
+        event.remove(db.engine, "before_cursor_execute", count)
+        return len(queries)
+
+    one = measure()
+    for n in range(3):
+        other = tmp_path / f"other-{n}.scenario"
+        other.write_text(
+            (FIXTURES / "short-visit.scenario")
+            .read_text()
+            .replace("id: short-visit", f"id: other-{n}")
+        )
+        library.load_file(db.session, other, library.vocabulary(app.config["CONTENT_DIR"]))
+    db.session.commit()
+    assert measure() == one
