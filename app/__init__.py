@@ -40,10 +40,11 @@ def register_templates(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    from .markdown import render_markdown
+    from .markdown import plain_text, render_markdown
     from .views_helpers import template_globals
 
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["plain_text"] = plain_text
     app.context_processor(template_globals)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from html import unescape
 
 import markdown as md
 import nh3
@@ -64,3 +65,9 @@ def render_markdown(text: str, heading_offset: int = 0) -> Markup:
     for plain, styled in _CLASSES.items():
         clean = clean.replace(plain, styled)
     return Markup(clean)  # noqa: S704 - sanitised by nh3 above
+
+
+def plain_text(text: str) -> str:
+    """Markdown as one line of plain words, for places HTML cannot go (a label, a title)."""
+    html = md.markdown(text or "", output_format="html")
+    return " ".join(unescape(nh3.clean(html, tags=set())).split())  # escaped again by Jinja

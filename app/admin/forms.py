@@ -8,7 +8,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import EmailField, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 from ..engine import AGENCY_KINDS
 from ..models.accounts import ROLES
@@ -41,6 +41,13 @@ class UserForm(FlaskForm):
         description="Their supervisor can read their reflections.",
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
+
+    team_agency: dict[int, int] = {}  # team id -> agency id, set by the view with the choices
+
+    def validate_team_id(self, field: SelectField) -> None:
+        agency = self.team_agency.get(field.data)
+        if field.data and agency is not None and agency != self.agency_id.data:
+            raise ValidationError("Choose a team in the person's agency, or no team")
 
 
 class ActionForm(FlaskForm):

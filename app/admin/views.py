@@ -34,10 +34,9 @@ def _fill_choices(form: UserForm, editing: User | None = None) -> None:
     form.agency_id.choices = none + [
         (a.id, a.name) for a in db.session.scalars(select(Agency).order_by(Agency.name))
     ]
-    form.team_id.choices = none + [
-        (t.id, f"{t.agency.name}: {t.name}")
-        for t in db.session.scalars(select(Team).join(Agency).order_by(Agency.name, Team.name))
-    ]
+    teams = list(db.session.scalars(select(Team).join(Agency).order_by(Agency.name, Team.name)))
+    form.team_id.choices = none + [(t.id, f"{t.agency.name}: {t.name}") for t in teams]
+    form.team_agency = {t.id: t.agency_id for t in teams}
     supervisors = db.session.scalars(
         select(User)
         .join(UserRole)

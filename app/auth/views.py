@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..authz import can
 from ..db import db
 from ..services import accounts, player
 from .forms import LoginForm, SetPasswordForm
@@ -14,13 +15,22 @@ from .forms import LoginForm, SetPasswordForm
 bp = Blueprint("auth", __name__)
 
 
-def _safe_next(target: str | None) -> str:
+def _home_for(user) -> str:
+    """Where a person's work is: supervisors their team, authors authoring, others learning."""
+    if can(user, "area:supervise"):
+        return url_for("supervise.dashboard")
+    if can(user, "area:author") and not user.has_role("learner"):
+        return url_for("author.index")
+    return url_for("learn.catalogue")
+
+
+def _safe_next(target: str | None, user) -> str:
     """Only local paths, so the login form cannot be used to send people elsewhere."""
     if not target:
-        return url_for("learn.catalogue")
+        return _home_for(user)
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("learn.catalogue")
+        return _home_for(user)
     return target
 
 
@@ -33,7 +43,7 @@ def _policy() -> accounts.LoginPolicy:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    form = LoginForm(next=request.args.get("next", ""))
+    form = LoginForm(next=request.args.get("next", ""), email=request.args.get("email", ""))
     error = None
     if form.validate_on_submit():
         try:
@@ -47,7 +57,7 @@ def login():
                 db.session, user, form.next.data, form.carry_step.data, form.carry_text.data
             )
             db.session.commit()
-            return redirect(_safe_next(form.next.data))
+            return redirect(_safe_next(form.next.data, user))
     carried = bool(form.carry_text.data)
     status = 200 if not (error or form.errors) else 400
     return render_template("auth/login.html", form=form, error=error, carried=carried), status
@@ -63,8 +73,10 @@ def logout():
 
 @bp.route("/set-password/<token>", methods=["GET", "POST"])
 def set_password(token: str):
-    if accounts.valid_token(db.session, token) is None:
+    row = accounts.valid_token(db.session, token)
+    if row is None:
         return render_template("auth/link_expired.html"), 410
+    email = row.user.email
     form = SetPasswordForm()
     if form.validate_on_submit():
         try:
@@ -76,8 +88,8 @@ def set_password(token: str):
             if current_user.is_authenticated:
                 logout_user()
             flash("Your password is set. Sign in with it now.", "success")
-            return redirect(url_for("auth.login"))
-    return render_template("auth/set_password.html", form=form)
+            return redirect(url_for("auth.login", email=email))
+    return render_template("auth/set_password.html", form=form, email=email)
 
 
 @bp.route("/")

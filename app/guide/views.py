@@ -6,10 +6,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, current_app, render_template, request
 
 bp = Blueprint("guide", __name__)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+BACK = re.compile(r"^/attempts/\d+(/feedback/\d+|/ending)?$")
 
 
 @lru_cache(maxsize=64)
@@ -50,4 +51,6 @@ def page(slug: str):
     if found is None:
         abort(404)
     title, body = found
-    return render_template("guide/page.html", title=title, body=body)
+    back = request.args.get("back", "")
+    back = back if BACK.match(back) else None  # only back into the player, never elsewhere
+    return render_template("guide/page.html", title=title, body=body, back=back)

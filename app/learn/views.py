@@ -74,6 +74,7 @@ def overview(slug: str):
         record=record,
         scenario=scenario,
         attempt=attempt,
+        finished=player.last_completed(db.session, current_user, record),
         form=StartForm(),
         vocab=_vocab(),
     )
@@ -171,6 +172,13 @@ def answer(attempt_id: int):
         given = Answer.choose(form.option.data)
     elif node.kind == "reflection":
         skip = node.optional and bool(request.form.get("skip"))
+        if not skip and not (form.reflection.data or "").strip():
+            form.reflection.errors = [
+                "Write your reflection, or choose 'Skip this reflection'"
+                if node.optional
+                else "Write your reflection before you go on."
+            ]
+            return _render_step(play, form, status=400)
         given = Answer.reflect(None if skip else form.reflection.data)
     else:
         given = Answer.continue_()

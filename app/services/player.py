@@ -77,6 +77,21 @@ def open_attempt(session: Session, user: User, record: ScenarioRecord) -> Attemp
     )
 
 
+def last_completed(session: Session, user: User, record: ScenarioRecord) -> Attempt | None:
+    """The learner's most recently finished attempt at this scenario, on any version."""
+    return session.scalar(
+        select(Attempt)
+        .join(ScenarioVersion)
+        .where(
+            Attempt.user_id == user.id,
+            ScenarioVersion.scenario_id == record.id,
+            Attempt.completed_at.is_not(None),
+        )
+        .order_by(Attempt.completed_at.desc())
+        .limit(1)
+    )
+
+
 def start_attempt(session: Session, user: User, record: ScenarioRecord) -> Attempt:
     """Resume the open attempt if there is one; otherwise start on the current version."""
     attempt = open_attempt(session, user, record)

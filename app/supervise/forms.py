@@ -85,6 +85,15 @@ class SessionForm(FlaskForm):
         if field.data and field.data > self.today:
             raise ValidationError("The date of the session must be today or in the past")
 
+    def validate_notes(self, field: StringField) -> None:
+        """A record with no notes, no prompts covered and no actions says nothing: refuse it
+        rather than clear the learner's 'needs attention' list by accident."""
+        has_action = any((entry.form.text.data or "").strip() for entry in self.actions)
+        if not (field.data or "").strip() and not self.covered.data and not has_action:
+            raise ValidationError(
+                "Write some notes, tick the prompts you covered or add an agreed action"
+            )
+
     today: date = date.max  # set by the view, so the form never reads the clock itself
 
 

@@ -58,7 +58,7 @@ def test_learner_pages(demo, axe_page, base_url):
         ],
     )
     page.goto(base_url + "/scenarios/behind-the-drug-use")
-    page.get_by_role("button", name="Start scenario").click()
+    page.locator("form[action$='/start'] button").click()  # Start, or Play again
     for _ in range(12):  # a scene, choices, feedback and a reflection with an error
         found += _violations(page)
         if page.locator("textarea[name=reflection]").count():
