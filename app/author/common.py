@@ -91,7 +91,9 @@ def saved(draft_id: int, where: str) -> None:
     count = len(authoring.state(draft, vocab()).problems)
     if count:
         flash(
-            f"Saved {where}. This draft has {count} problem(s), all listed on its overview.", "info"
+            f"Saved {where}. This draft has {count} problem{'s' if count != 1 else ''}, all "
+            "listed on its overview.",
+            "info",
         )
     else:
         flash(f"Saved {where}. No problems found.", "success")

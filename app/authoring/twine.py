@@ -116,7 +116,7 @@ def import_story(story: Story) -> Imported:
         )
     if missing_feedback:
         warnings.append(
-            f"{missing_feedback} option(s) need feedback before the scenario can be published."
+            f"{missing_feedback} option{'s' if missing_feedback != 1 else ''} need feedback before the scenario can be published."
         )
     words = sum(len(n.text.split()) for n in nodes.values())
     scenario = Scenario(

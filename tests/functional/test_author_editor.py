@@ -46,7 +46,7 @@ def test_each_save_says_how_many_problems_remain(auth, browser, client):
     response = save_details(browser, draft_id)
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).text
-    assert "Saved the details. This draft has 1 problem(s)" in page
+    assert "Saved the details. This draft has 1 problem, all listed" in page
     assert "has no &#39;-&gt;&#39; line" in page
 
 

@@ -35,7 +35,7 @@ def test_a_draft_with_problems_cannot_be_published(auth, browser, client):
     page = client.get(f"/author/drafts/{draft_id}/publish").text
     assert "Fix the problems above to publish." in page
     response = _publish(browser, draft_id)
-    assert response.status_code == 400 and "problem(s). Fix them before publishing" in response.text
+    assert response.status_code == 400 and "problems. Fix them before publishing" in response.text
     assert db.session.scalar(select(func.count()).select_from(ScenarioVersion)) == 0
 
 

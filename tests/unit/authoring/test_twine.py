@@ -48,7 +48,7 @@ def test_fixture_passages_become_nodes_and_links_become_options(name):
     assert scenario.nodes["go-in"].routes[0].target == "reflect"
     assert scenario.nodes["doorstep"].outcome == "Doorstep"
     assert "[[" not in imported.text and "$knocked" not in imported.text
-    assert "6 option(s) need feedback before the scenario can be published." in imported.warnings
+    assert "6 options need feedback before the scenario can be published." in imported.warnings
     assert any(
         "'Call the school' goes to 'School', which is not a passage" in w for w in imported.warnings
     )
