@@ -62,16 +62,20 @@ def load_play(attempt: Attempt) -> Play:
     return Play(attempt, scenario, position)
 
 
+def _attempts_at(user: User, record: ScenarioRecord):
+    """The learner's attempts at a scenario, on any of its versions."""
+    return (
+        select(Attempt)
+        .join(ScenarioVersion)
+        .where(Attempt.user_id == user.id, ScenarioVersion.scenario_id == record.id)
+    )
+
+
 def open_attempt(session: Session, user: User, record: ScenarioRecord) -> Attempt | None:
     """The learner's unfinished attempt at this scenario, on whichever version it started."""
     return session.scalar(
-        select(Attempt)
-        .join(ScenarioVersion)
-        .where(
-            Attempt.user_id == user.id,
-            ScenarioVersion.scenario_id == record.id,
-            Attempt.completed_at.is_(None),
-        )
+        _attempts_at(user, record)
+        .where(Attempt.completed_at.is_(None))
         .order_by(Attempt.started_at.desc())
         .limit(1)
     )
@@ -80,13 +84,8 @@ def open_attempt(session: Session, user: User, record: ScenarioRecord) -> Attemp
 def last_completed(session: Session, user: User, record: ScenarioRecord) -> Attempt | None:
     """The learner's most recently finished attempt at this scenario, on any version."""
     return session.scalar(
-        select(Attempt)
-        .join(ScenarioVersion)
-        .where(
-            Attempt.user_id == user.id,
-            ScenarioVersion.scenario_id == record.id,
-            Attempt.completed_at.is_not(None),
-        )
+        _attempts_at(user, record)
+        .where(Attempt.completed_at.is_not(None))
         .order_by(Attempt.completed_at.desc())
         .limit(1)
     )
