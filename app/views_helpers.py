@@ -2,36 +2,36 @@
 
 from __future__ import annotations
 
-from flask import g
+from flask import g, request, url_for
 from flask_login import current_user
 
 from .authz import can
 from .engine import MAX_REFLECTION_CHARS
 
+# (endpoint, text, the area a person needs to see it; None: everyone, signed in or not)
+NAV_ITEMS = (
+    ("learn.catalogue", "Scenarios", "area:learn"),
+    ("learn.my_learning", "My learning", "area:learn"),
+    ("supervise.dashboard", "Team", "area:supervise"),
+    ("author.index", "Authoring", "area:author"),
+    ("guide.index", "Guides", None),
+    ("admin.users", "Users", "area:admin"),
+)
 
-def template_globals() -> dict:
-    def nav_items(active: str = "") -> list[dict]:
-        items = [
-            ("learn.catalogue", "Scenarios", "area:learn"),
-            ("learn.my_learning", "My learning", "area:learn"),
-            ("supervise.dashboard", "Team", "area:supervise"),
-            ("author.index", "Authoring", "area:author"),
-            ("guide.index", "Guides", None),
-            ("admin.users", "Users", "area:admin"),
-        ]
-        from flask import request, url_for
 
-        shown = []
-        for endpoint, text, action in items:
-            if action and not can(current_user, action):
-                continue
-            if not current_user.is_authenticated and endpoint != "guide.index":
-                continue
+def nav_items() -> list[dict]:
+    """The service navigation for the current person, built with the one `can()`."""
+    shown = []
+    for endpoint, text, area in NAV_ITEMS:
+        allowed = can(current_user, area) if area else True
+        if allowed and (current_user.is_authenticated or area is None):
             shown.append(
                 {"href": url_for(endpoint), "text": text, "active": request.endpoint == endpoint}
             )
-        return shown
+    return shown
 
+
+def template_globals() -> dict:
     return {
         "service_name": "Whole Picture",
         "csp_nonce": getattr(g, "csp_nonce", ""),

@@ -42,3 +42,23 @@ def start(browser, slug: str = "short-visit") -> str:
     response = browser.submit(f"/scenarios/{slug}", {}, action=f"/scenarios/{slug}/start")
     assert response.status_code == 302
     return response.headers["Location"]
+
+
+def to_first_reflection(browser, client) -> str:
+    """Start the fixture scenario and answer up to its first reflection (after a home visit)."""
+    url = start(browser)
+    answer(client, url)
+    answer(client, url, option_text="Visit her at home.")
+    answer(client, url)
+    return url
+
+
+def to_optional_reflection(browser, client) -> str:
+    """Start the fixture scenario and answer up to its optional reflection (no home visit)."""
+    url = start(browser)
+    answer(client, url)
+    answer(client, url, option_text="Take her word for it.")
+    answer(client, url)
+    answer(client, url, reflection="Mostly the parent.")
+    answer(client, url, option_text="Ask the school what they see.")
+    return url

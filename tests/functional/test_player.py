@@ -12,16 +12,14 @@ from app.models import Attempt, Reflection, Step
 from app.services import library
 from tests.conftest import csrf_token
 
-from .helpers import answer, options, start, step_number
-
-
-def to_first_reflection(browser, client) -> str:
-    """Start the fixture scenario and answer up to its first reflection (after a home visit)."""
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Visit her at home.")
-    answer(client, url)
-    return url
+from .helpers import (
+    answer,
+    options,
+    start,
+    step_number,
+    to_first_reflection,
+    to_optional_reflection,
+)
 
 
 def _steps(attempt_id: int) -> int:
@@ -160,12 +158,7 @@ def test_required_reflection_cannot_be_empty(auth, browser, client, load_fixture
 def test_optional_reflection_skip_is_recorded(auth, browser, client, load_fixture):
     load_fixture()
     auth()
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Take her word for it.")
-    answer(client, url)
-    answer(client, url, reflection="Mostly the parent.")
-    answer(client, url, option_text="Ask the school what they see.")
+    url = to_optional_reflection(browser, client)
     answer(client, url, skip="Skip this reflection")
     ending = client.get(url, follow_redirects=True)
     assert "You saw part of the picture" in ending.text

@@ -10,7 +10,7 @@ from app.models.accounts import Agency, Team
 from app.services import accounts
 from tests.conftest import csrf_token
 
-from .helpers import answer, start
+from .helpers import answer, start, to_optional_reflection
 from .supervision_world import sign_in
 
 
@@ -62,12 +62,7 @@ def test_a_team_must_belong_to_the_chosen_agency(auth, browser):
 def test_optional_reflection_is_skipped_only_on_purpose(auth, browser, client, load_fixture):
     load_fixture()
     auth()
-    url = start(browser)
-    answer(client, url)
-    answer(client, url, option_text="Take her word for it.")
-    answer(client, url)
-    answer(client, url, reflection="Mostly the parent.")
-    answer(client, url, option_text="Ask the school what they see.")
+    url = to_optional_reflection(browser, client)
     page = client.get(url)
     assert "This reflection is optional: you can skip it." in page.text
     assert "on the question: Anything else to note?" in page.text  # the label carries it
