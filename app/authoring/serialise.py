@@ -82,12 +82,16 @@ def _option(option: Option) -> list[str]:
         lines.append(f"  set: {_list(option.sets)}")
     if option.feedback:
         lines += _multiline("feedback", option.feedback)
+    if option.say:
+        lines += _multiline("say", option.say)
     if option.scores:
         scores = ", ".join(f"{key} {value:+d}" for key, value in option.scores.items())
         lines.append(f"  scores: {scores}")
     if option.tags:
         lines.append(f"  tags: {_list(option.tags)}")
     lines += [f"  supervision: {_prompt(p)}" for p in option.supervision]
+    if option.keep_last:
+        lines.append("  keep-last: yes")
     return lines
 
 

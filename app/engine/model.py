@@ -70,11 +70,13 @@ class Option:
     target: str = ""
     target_line: int = 0
     feedback: str = ""
+    say: str = ""  # "What you might say": the words a practitioner could use, shown after feedback
     scores: Mapping[str, int] = field(default_factory=dict)
     sets: tuple[str, ...] = ()
     condition: Condition | None = None
     tags: tuple[str, ...] = ()
     supervision: tuple[SupervisionPrompt, ...] = ()
+    keep_last: bool = False  # stays last when the player shuffles the options
     lines: Mapping[str, int] = field(default_factory=dict)
 
     def offered(self, flags: frozenset[str]) -> bool:
@@ -97,6 +99,7 @@ class Node:
     outcome: str = ""
     tags: tuple[str, ...] = ()
     supervision: tuple[SupervisionPrompt, ...] = ()
+    keep_last: bool = False  # stays last when the player shuffles the options
     lines: Mapping[str, int] = field(default_factory=dict)
 
     def offered_options(self, flags: frozenset[str]) -> tuple[Option, ...]:

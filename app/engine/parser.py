@@ -50,8 +50,8 @@ NODE_SETTINGS = {
     "reflection": ("if", "else", "optional"),
     "ending": ("if", "else", "outcome", "tags", "supervision"),
 }
-OPTION_KEYS = ("feedback", "scores", "set", "if", "tags", "supervision")
-MULTILINE_OPTION_KEYS = ("feedback", "supervision")
+OPTION_KEYS = ("feedback", "say", "scores", "set", "if", "tags", "supervision", "keep-last")
+MULTILINE_OPTION_KEYS = ("feedback", "say", "supervision")
 
 
 class _Lines:
@@ -384,6 +384,9 @@ class Parser:
         condition = self._condition(values["if"], draft.lines["if"]) if "if" in values else None
         if not draft.target:
             self.problem(draft.line, "syntax", "this option has no '-> node-id' line")
+        keep_last = values.get("keep-last", "no").lower()
+        if keep_last not in ("yes", "no"):
+            self.problem(draft.lines["keep-last"], "syntax", "'keep-last' must be yes or no")
         return Option(
             index=index,
             text=draft.text,
@@ -391,6 +394,7 @@ class Parser:
             target=draft.target,
             target_line=draft.target_line or draft.line,
             feedback=values.get("feedback", ""),
+            say=values.get("say", ""),
             scores=scores,
             sets=_split_list(values.get("set", "")),
             condition=condition,
@@ -398,6 +402,7 @@ class Parser:
             supervision=tuple(
                 self._prompt(" ".join(p for p in parts if p), n) for parts, n in draft.supervision
             ),
+            keep_last=keep_last == "yes",
             lines=dict(draft.lines),
         )
 
