@@ -97,13 +97,18 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_security_headers(app: Flask) -> None:
-    @app.before_request
+    from .views_helpers import csp_nonce
+
     def make_nonce() -> None:
         g.csp_nonce = secrets.token_urlsafe(16)
 
+    # First of all request hooks, so a page drawn by an earlier hook's error (a failed CSRF
+    # check) still carries this request's nonce; csp_nonce() also makes one if none is set.
+    app.before_request_funcs.setdefault(None, []).insert(0, make_nonce)
+
     @app.after_request
     def headers(response):
-        nonce = getattr(g, "csp_nonce", "")
+        nonce = csp_nonce()
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; "
             "style-src 'self'; img-src 'self' data:; font-src 'self'; "

@@ -48,6 +48,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return obj.user_id == user.id
     if action == "manage_users":
         return user.has_role("admin")
+    if action == "dismiss_notice":
+        return obj.user_id == user.id
     if action in AUTHORING:
         return _authoring(user, action, obj)
     return _supervision(user, action, obj)

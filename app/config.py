@@ -66,7 +66,9 @@ def from_environment(instance_path: str) -> dict:
             "image/svg+xml",
         ],
         "COMPRESS_ALGORITHM": ["br", "gzip"],
-        "LOGIN_FREE_FAILURES": 3,
-        "LOGIN_LOCK_FAILURES": 10,
-        "LOGIN_LOCK_MINUTES": 15,
+        # Sign-in throttling per account and source address (services/throttle.py): free
+        # attempts, then waits of 2, 4, 8 ... seconds up to the longest wait. No lock.
+        "LOGIN_FREE_FAILURES": int(os.environ.get("LOGIN_FREE_FAILURES", "5")),
+        "LOGIN_SOURCE_FREE_FAILURES": int(os.environ.get("LOGIN_SOURCE_FREE_FAILURES", "50")),
+        "LOGIN_MAX_WAIT": int(os.environ.get("LOGIN_MAX_WAIT", "900")),
     }

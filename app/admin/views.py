@@ -171,3 +171,6 @@ def organisation():
     return render_template(
         "admin/organisation.html", agencies=agencies, agency_form=agency_form, team_form=team_form
     )
+
+
+from . import oversight  # noqa: E402, F401 - the audit log and sign-in limits pages

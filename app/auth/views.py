@@ -7,9 +7,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..admin.forms import ActionForm
 from ..authz import can
-from ..db import db
-from ..services import accounts, player
+from ..db import db, utcnow
+from ..models import Notice
+from ..services import accounts, player, sessions, throttle
 from .forms import LoginForm, SetPasswordForm
 
 bp = Blueprint("auth", __name__)
@@ -34,10 +36,10 @@ def _safe_next(target: str | None, user) -> str:
     return target
 
 
-def _policy() -> accounts.LoginPolicy:
+def _policy() -> throttle.Policy:
     cfg = current_app.config
-    return accounts.LoginPolicy(
-        cfg["LOGIN_FREE_FAILURES"], cfg["LOGIN_LOCK_FAILURES"], cfg["LOGIN_LOCK_MINUTES"]
+    return throttle.Policy(
+        cfg["LOGIN_FREE_FAILURES"], cfg["LOGIN_SOURCE_FREE_FAILURES"], cfg["LOGIN_MAX_WAIT"]
     )
 
 
@@ -47,11 +49,19 @@ def login():
     error = None
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate(db.session, form.email.data, form.password.data, _policy())
+            user = accounts.authenticate(
+                db.session,
+                form.email.data,
+                form.password.data,
+                _policy(),
+                source=(request.remote_addr or "unknown")[:64],
+            )
         except accounts.LoginRefused as refused:
-            db.session.commit()  # keep the failure count
             error = refused.message
         else:
+            sessions.open_session(
+                db.session, user, current_app.config["PERMANENT_SESSION_LIFETIME"]
+            )
             login_user(user)
             player.keep_carried_reflection(
                 db.session, user, form.next.data, form.carry_step.data, form.carry_text.data
@@ -66,9 +76,42 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    sessions.close_session(db.session, current_user)
+    db.session.commit()
     logout_user()
     flash("You have signed out.", "success")
     return redirect(url_for("auth.login"))
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_template("auth/account.html", form=ActionForm())
+
+
+@bp.post("/account/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    sessions.end_all(db.session, current_user)
+    db.session.commit()
+    logout_user()
+    flash("You have signed out on every device and browser.", "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/notices/<int:notice_id>/read")
+@login_required
+def notice_read(notice_id: int):
+    found = db.session.get(Notice, notice_id)
+    if found is None or not can(current_user, "dismiss_notice", found):
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    found.read_at = found.read_at or utcnow()
+    db.session.commit()
+    return redirect(_safe_next(request.form.get("next"), current_user))
 
 
 @bp.route("/set-password/<token>", methods=["GET", "POST"])

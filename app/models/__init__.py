@@ -1,8 +1,17 @@
 """ORM models, split by area. Tables that hold a person's data are listed in PERSONAL_DATA so
 export and erasure can be checked against the schema."""
 
-from .accounts import AccountChange, Agency, LoginThrottle, PasswordToken, Team, User, UserRole
-from .audit import AuditEvent
+from .accounts import (
+    AccountChange,
+    Agency,
+    LoginThrottle,
+    PasswordToken,
+    Team,
+    User,
+    UserRole,
+    UserSession,
+)
+from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Draft
 from .learning import (
     Attempt,
@@ -22,6 +31,8 @@ PERSONAL_DATA = {
     "account_changes": "user_id",
     "password_tokens": "user_id",
     "login_throttle": "email",
+    "user_sessions": "user_id",
+    "notices": "user_id",
     "attempts": "user_id",
     "steps": "attempt_id",
     "reflections": "user_id",
@@ -49,6 +60,7 @@ __all__ = [
     "AttemptScore",
     "AuditEvent",
     "LoginThrottle",
+    "Notice",
     "PasswordToken",
     "Reflection",
     "ReflectionComment",
@@ -60,4 +72,5 @@ __all__ = [
     "Team",
     "User",
     "UserRole",
+    "UserSession",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -12,10 +13,10 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 from app import create_app
-from app.db import db
+from app.db import db, utcnow
 from app.engine import Answer
-from app.models import Attempt, Step
-from app.services import accounts, library, player
+from app.models import Attempt, LoginThrottle, Step
+from app.services import accounts, library, player, throttle
 from tests.conftest import FIXTURES, PASSWORD
 
 URL = os.environ.get("TEST_DATABASE_URL")
@@ -99,7 +100,37 @@ def test_login_throttle_on_postgres(pg_app):
     )
     db.session.commit()
     with pytest.raises(accounts.LoginRefused):
-        accounts.authenticate(db.session, "t@example.org", "wrong", accounts.LoginPolicy())
+        accounts.authenticate(db.session, "t@example.org", "wrong", throttle.Policy())
     db.session.commit()
-    user = accounts.authenticate(db.session, "t@example.org", PASSWORD, accounts.LoginPolicy())
+    user = accounts.authenticate(db.session, "t@example.org", PASSWORD, throttle.Policy())
     assert user.email == "t@example.org"
+
+
+def test_parallel_sign_in_attempts_are_counted_atomically_on_postgres(pg_app):
+    """Thirty app 'servers' (threads, each its own connection) guess at once: exactly the free
+    attempts are let through, each counted once, and nothing raises."""
+    policy = throttle.Policy()
+    now = utcnow()
+    engine = db.engine
+    outcomes: list[str] = []
+    gate = threading.Barrier(30)
+
+    def guess() -> None:
+        with Session(engine) as session:
+            gate.wait()
+            try:
+                throttle.count_attempt(session, "t@example.org", "10.0.0.1", policy, now)
+                session.commit()
+                outcomes.append("counted")
+            except throttle.Throttled:
+                session.rollback()
+                outcomes.append("throttled")
+
+    threads = [threading.Thread(target=guess) for _ in range(30)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcomes.count("counted") == policy.free and len(outcomes) == 30
+    row = db.session.get(LoginThrottle, ("t@example.org", "10.0.0.1"))
+    assert row.failures == policy.free
