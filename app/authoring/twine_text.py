@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import nh3
 
-from ..markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from ..allowed_html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
 MACROS = (("<<", ">>"), ("<%", "%>"))  # SugarCube and Snowman
 HARLOWE_START = re.compile(r"\(([A-Za-z][\w-]*):")

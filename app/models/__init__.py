@@ -15,12 +15,12 @@ from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Draft
 from .learning import (
     Attempt,
+    AttemptAnswer,
     AttemptScore,
     Reflection,
     ReflectionDraft,
-    ScenarioRecord,
     ScenarioVersion,
-    Step,
+    StoredScenario,
 )
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
@@ -34,7 +34,7 @@ PERSONAL_DATA = {
     "user_sessions": "user_id",
     "notices": "user_id",
     "attempts": "user_id",
-    "steps": "attempt_id",
+    "steps": "attempt_id",  # AttemptAnswer
     "reflections": "user_id",
     "reflection_drafts": "user_id",
     "attempt_scores": "attempt_id",
@@ -57,6 +57,7 @@ __all__ = [
     "Draft",
     "AgreedAction",
     "Attempt",
+    "AttemptAnswer",
     "AttemptScore",
     "AuditEvent",
     "LoginThrottle",
@@ -65,9 +66,8 @@ __all__ = [
     "Reflection",
     "ReflectionComment",
     "ReflectionDraft",
-    "ScenarioRecord",
+    "StoredScenario",
     "ScenarioVersion",
-    "Step",
     "SupervisionSession",
     "Team",
     "User",
