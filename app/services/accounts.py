@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..db import utcnow
 from ..models import AccountChange, PasswordToken, User, UserRole
 from ..models.accounts import ROLES
-from . import sessions, throttle
+from . import notices, sessions, throttle
 from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
 
 
@@ -103,6 +103,8 @@ def update_user(
             if supervisor is None or not supervisor.has_role("supervisor"):
                 raise AccountError("The chosen supervisor does not have the supervisor role.")
         _record(session, user, actor, "supervisor", user.supervisor_id, supervisor_id)
+        if supervisor_id != user.supervisor_id:
+            notices.supervisor_changed(session, user, actor, user.supervisor_id, supervisor_id)
         user.supervisor_id = supervisor_id
     if agency_id is not ...:
         _record(session, user, actor, "agency", user.agency_id, agency_id)
@@ -155,6 +157,7 @@ def issue_password_link(session: Session, user: User, actor: User | None, hours:
         )
     )
     _record(session, user, actor, "password_link", None, f"expires in {hours} hours")
+    notices.password_link_issued(session, user, actor)
     session.flush()
     return token
 
