@@ -51,6 +51,9 @@ def from_environment(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("SESSION_HOURS", "8"))),
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        # No request may be larger than this (a 1 MB scenario file and its form fit); larger
+        # ones get the 413 page before anything is parsed.
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SCENARIO_DIR": os.environ.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         "CONTENT_DIR": os.environ.get("CONTENT_DIR", str(ROOT / "content")),
         # How supervision agendas are grouped: kolb (default), gibbs or 4x4x4.

@@ -12,11 +12,14 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from . import config
 from .extensions import compress, csrf, db, govuk_wtf, login_manager, migrate
+from .request_hygiene import CleanRequest, DatabaseInt
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     instance = (test_config or {}).get("INSTANCE_PATH")
     app = Flask("app", instance_relative_config=True, instance_path=instance)
+    app.request_class = CleanRequest
+    app.url_map.converters["int"] = DatabaseInt
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
@@ -88,7 +91,7 @@ def register_errorhandlers(app: Flask) -> None:
         code = getattr(error, "code", 500) or 500
         return render_template(f"errors/{code}.html"), code
 
-    for code in (400, 403, 404, 405, 500):
+    for code in (400, 403, 404, 405, 413, 500):
         app.register_error_handler(code, render_error)
 
     from .learn.views import csrf_failed

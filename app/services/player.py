@@ -92,12 +92,20 @@ def last_completed(session: Session, user: User, stored: StoredScenario) -> Atte
 
 
 def start_attempt(session: Session, user: User, stored: StoredScenario) -> Attempt:
-    """Resume the open attempt if there is one; otherwise start on the current version."""
+    """Resume the open attempt if there is one; otherwise start on the current version. The
+    database allows one open attempt per learner and version, so of parallel starts (a double
+    click, two tabs) one inserts and the others resume it."""
     attempt = open_attempt(session, user, stored)
     if attempt is None:
-        attempt = Attempt(user_id=user.id, version_id=stored.current_version_id)
-        session.add(attempt)
-        session.flush()
+        try:
+            with session.begin_nested():
+                attempt = Attempt(user_id=user.id, version_id=stored.current_version_id)
+                session.add(attempt)
+                session.flush()
+        except IntegrityError:
+            attempt = open_attempt(session, user, stored)
+            if attempt is None:
+                raise
     return attempt
 
 

@@ -136,3 +136,12 @@ def test_parallel_sign_in_attempts_are_counted_atomically_on_postgres(pg_app):
     assert outcomes.count("counted") == policy.free and len(outcomes) == 30
     row = db.session.get(LoginThrottle, ("t@example.org", "10.0.0.1"))
     assert row.failures == policy.free
+
+
+def test_nul_bytes_in_form_text_do_not_reach_postgres(pg_app):
+    """PostgreSQL refuses NUL in text: the sign-in form strips it and answers as usual."""
+    pg_app.config["WTF_CSRF_ENABLED"] = False
+    client = pg_app.test_client()
+    response = client.post("/login", data={"email": "a\x00@example.org", "password": "x"})
+    assert response.status_code == 400
+    assert "The email address or password is not right." in response.text
