@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 
 from ..db import db
+from ..engine import MAX_REFLECTION_CHARS
 from ..models import User
 from ..services import sessions
+from . import carry
 from .forms import LoginForm
 
 
@@ -27,11 +29,28 @@ def load_user(user_id: str) -> User | None:
     return user
 
 
+def _from_this_site() -> bool:
+    """Did the browser send this POST from one of our own pages? (A cross-site form could
+    otherwise put words in someone's reflection box for after they sign in.)"""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    own = request.host_url.rstrip("/")
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin == own
+    return (request.referrer or "").startswith(own + "/")
+
+
 def unauthorised():
-    """Send to sign in. A reflection posted after the session ended is carried, not lost."""
-    if request.method == "POST" and request.form.get("reflection"):
+    """Send to sign in. A reflection posted from this site after the session ended is carried,
+    sealed, so only text that came through this page can be kept after signing in."""
+    text = request.form.get("reflection", "") if request.method == "POST" else ""
+    if text and _from_this_site():
         form = LoginForm(next=request.path)
-        form.carry_text.data = request.form.get("reflection", "")
-        form.carry_step.data = request.form.get("step", "")
-        return render_template("auth/login.html", form=form, carried=True), 401
+        form.carry_text.data = text[:MAX_REFLECTION_CHARS]
+        form.carry_step.data = request.form.get("step", "")[:12]
+        form.carry_seal.data = carry.seal(request.path, form.carry_step.data, form.carry_text.data)
+        cut = len(text) > MAX_REFLECTION_CHARS
+        return render_template("auth/login.html", form=form, carried=True, cut=cut), 401
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

@@ -12,6 +12,7 @@ from ..authz import can
 from ..db import db, utcnow
 from ..models import Notice
 from ..services import accounts, player, sessions, throttle
+from . import carry
 from .forms import LoginForm, SetPasswordForm
 
 bp = Blueprint("auth", __name__)
@@ -63,9 +64,12 @@ def login():
                 db.session, user, current_app.config["PERMANENT_SESSION_LIFETIME"]
             )
             login_user(user)
-            player.keep_carried_reflection(
-                db.session, user, form.next.data, form.carry_step.data, form.carry_text.data
-            )
+            if carry.is_sealed(
+                form.carry_seal.data, form.next.data, form.carry_step.data, form.carry_text.data
+            ):
+                player.keep_carried_reflection(
+                    db.session, user, form.next.data, form.carry_step.data, form.carry_text.data
+                )
             db.session.commit()
             return redirect(_safe_next(form.next.data, user))
     carried = bool(form.carry_text.data)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
-from ..engine import Answer, Position, Scenario, advance, profile, replay
+from ..engine import MAX_REFLECTION_CHARS, Answer, Position, Scenario, advance, profile, replay
 from ..engine.scoring import CompetencyResult
 from ..models import (
     Attempt,
@@ -172,7 +172,7 @@ def attempts_of(session: Session, user: User) -> list[Attempt]:
     )
 
 
-_ATTEMPT_PATH = re.compile(r"^/attempts/(\d+)$")
+_ATTEMPT_PATH = re.compile(r"^/attempts/(\d{1,18})$")
 
 
 def keep_carried_reflection(
@@ -186,6 +186,10 @@ def keep_carried_reflection(
     attempt = session.get(Attempt, int(match.group(1)))
     if attempt is None or attempt.user_id != user.id:
         return False
+    position = load_play(attempt).position
+    if position.finished or step != str(position.step_number) or position.node.kind != "reflection":
+        return False  # only the step the learner is on, and only a reflection step
+    text = text[:MAX_REFLECTION_CHARS]
     draft = session.get(ReflectionDraft, (attempt.id, int(step)))
     if draft is None:
         session.add(
