@@ -17,14 +17,15 @@ from .models import (
     ApprovalRequest,
     Attempt,
     Reflection,
+    Role,
     User,
 )
 
-AREA_ROLES = {
-    "admin": {"admin"},
-    "author": {"author", "admin"},
-    "supervise": {"supervisor"},
-    "learn": {"learner", "supervisor", "author", "admin"},
+AREA_ROLES = {  # the roles that open each area of the site
+    "admin": {Role.ADMIN},
+    "author": {Role.AUTHOR, Role.ADMIN},
+    "supervise": {Role.SUPERVISOR},
+    "learn": set(Role),
 }
 
 
@@ -47,7 +48,7 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         assert isinstance(obj, Attempt)
         return obj.user_id == user.id
     if action == "manage_users":
-        return user.has_role("admin")
+        return user.has_role(Role.ADMIN)
     if action in AUTHORING:
         return _authoring(user, action, obj)
     return _supervision(user, action, obj)
@@ -65,7 +66,7 @@ def _authoring(user: User, action: str, obj: Any) -> bool:
         assert isinstance(obj, ApprovalRequest)
         return obj.requested_by_id != user.id and obj.decision is None
     if action == "change_authoring_settings":
-        return user.has_role("admin")
+        return user.has_role(Role.ADMIN)
     return True
 
 
@@ -87,7 +88,7 @@ def _supervisor_of(user: User, learner: User) -> bool:
     """The one supervision rule: the learner's current supervisor, while the learner is active.
     `supervisees_clause` is the same rule as SQL."""
     return (
-        user.has_role("supervisor")
+        user.has_role(Role.SUPERVISOR)
         and learner.id != user.id
         and learner.active
         and learner.supervisor_id == user.id
@@ -103,7 +104,7 @@ def _supervises(user: User, learner_id: int) -> bool:
 
 def supervisees_clause(user: Any) -> ColumnElement[bool]:
     """A WHERE clause for User matching exactly the learners `can(user, 'supervise_learner')`."""
-    if not _is_user(user) or not user.has_role("supervisor"):
+    if not _is_user(user) or not user.has_role(Role.SUPERVISOR):
         return false()
     return and_(User.supervisor_id == user.id, User.active.is_(True), User.id != user.id)
 
@@ -113,6 +114,6 @@ def visible_attempts_clause(user: Any) -> ColumnElement[bool]:
     if not _is_user(user):
         return false()
     clauses = [Attempt.user_id == user.id]
-    if user.has_role("supervisor"):
+    if user.has_role(Role.SUPERVISOR):
         clauses.append(Attempt.user_id.in_(select(User.id).where(supervisees_clause(user))))
     return or_(*clauses)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ..authz import can
 from ..db import db
-from ..models import AccountChange, Agency, Team, User, UserRole
+from ..models import AccountChange, Agency, Role, Team, User, UserRole
 from ..services import accounts
 from .forms import ActionForm, AgencyForm, TeamForm, UserForm
 
@@ -40,7 +40,7 @@ def _fill_choices(form: UserForm, editing: User | None = None) -> None:
     supervisors = db.session.scalars(
         select(User)
         .join(UserRole)
-        .where(UserRole.role == "supervisor", User.active.is_(True))
+        .where(UserRole.role == Role.SUPERVISOR, User.active.is_(True))
         .order_by(User.display_name)
     )
     form.supervisor_id.choices = none + [

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from ..authz import can
 from ..db import db, utcnow
-from ..engine import Answer, StepError
+from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import library, player, supervision_records
 from ..services import supervision as supervision_pages
@@ -93,11 +93,11 @@ def start(slug: str):
 def _form_for(play: player.Play, data=None):
     node = play.position.node
     step = play.position.step_number
-    if node.kind == "choice":
+    if node.kind == NodeKind.CHOICE:
         form = ChoiceForm(formdata=data, step=step)
         form.option.choices = [(o.index, o.text) for o in play.position.offered_options()]
         return form
-    if node.kind == "reflection":
+    if node.kind == NodeKind.REFLECTION:
         form = ReflectionForm(formdata=data, step=step)
         if data is None:
             form.reflection.data = player.draft_for(db.session, play.attempt, step) or ""
@@ -168,9 +168,9 @@ def answer(attempt_id: int):
     if not form.validate():
         return _render_step(play, form, status=400)
     node = play.position.node
-    if node.kind == "choice":
+    if node.kind == NodeKind.CHOICE:
         given = Answer.choose(form.option.data)
-    elif node.kind == "reflection":
+    elif node.kind == NodeKind.REFLECTION:
         skip = node.optional and bool(request.form.get("skip"))
         if not skip and not (form.reflection.data or "").strip():
             form.reflection.errors = [
@@ -188,13 +188,15 @@ def answer(attempt_id: int):
         db.session.rollback()
         return stale_response(player.load_play(db.session.get(Attempt, attempt_id)), text)
     except StepError as problem:
-        target = form.reflection if node.kind == "reflection" else getattr(form, "option", None)
+        target = (
+            form.reflection if node.kind == NodeKind.REFLECTION else getattr(form, "option", None)
+        )
         if target is not None:
             target.errors = [problem.message]
         return _render_step(play, form, status=400)
     player.drop_draft(db.session, attempt, play.position.step_number)
     db.session.commit()
-    if node.kind == "choice":
+    if node.kind == NodeKind.CHOICE:
         return redirect(
             url_for("learn.feedback", attempt_id=attempt.id, number=play.position.step_number)
         )
