@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from ..authz import can
+from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import AccountChange, Agency, Role, Team, User, UserRole
 from ..services import accounts
@@ -18,15 +18,7 @@ bp = Blueprint("admin", __name__)
 @bp.before_request
 @login_required
 def _admins_only() -> None:
-    if not can(current_user, "area:admin"):
-        abort(403)
-
-
-def _user_or_404(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
-    return user
+    require("area:admin")
 
 
 def _fill_choices(form: UserForm, editing: User | None = None) -> None:
@@ -88,7 +80,7 @@ def new_user():
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 def user(user_id: int):
-    target = _user_or_404(user_id)
+    target = load_or_refuse(User, user_id)
     form = UserForm(obj=target)
     _fill_choices(form, target)
     if not form.is_submitted():
@@ -126,7 +118,7 @@ def user(user_id: int):
 
 @bp.post("/users/<int:user_id>/active")
 def toggle_active(user_id: int):
-    target = _user_or_404(user_id)
+    target = load_or_refuse(User, user_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     if target.id == current_user.id:
@@ -143,7 +135,7 @@ def toggle_active(user_id: int):
 
 @bp.post("/users/<int:user_id>/password-link")
 def password_link(user_id: int):
-    target = _user_or_404(user_id)
+    target = load_or_refuse(User, user_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     hours = current_app.config["PASSWORD_LINK_HOURS"]

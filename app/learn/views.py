@@ -18,9 +18,8 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
-from ..authz import can
+from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
@@ -32,19 +31,9 @@ from .summaries import catalogue_entries, competency_rows, path_rows
 bp = Blueprint("learn", __name__)
 
 
-def _stored_or_404(slug: str) -> StoredScenario:
-    stored = db.session.scalar(select(StoredScenario).where(StoredScenario.slug == slug))
-    if stored is None or stored.archived or stored.current_version is None:
-        abort(404)
-    return stored
-
-
-def _attempt_or_404(attempt_id: int, action: str = "view_attempt") -> Attempt:
-    """Objects a visitor may not see answer 404, so guessed ids reveal nothing."""
-    attempt = db.session.get(Attempt, attempt_id)
-    if attempt is None or not can(current_user, action, attempt):
-        abort(404)
-    return attempt
+def _playable(slug: str) -> StoredScenario:
+    """A scenario in the catalogue: published and not archived."""
+    return load_or_refuse(StoredScenario, slug, by=StoredScenario.slug, shown=library.playable)
 
 
 def _vocab():
@@ -54,8 +43,7 @@ def _vocab():
 @bp.before_request
 @login_required
 def _signed_in() -> None:
-    if not can(current_user, "area:learn"):
-        abort(403)
+    require("area:learn")
 
 
 @bp.get("/scenarios")
@@ -66,7 +54,7 @@ def catalogue():
 
 @bp.get("/scenarios/<slug>")
 def overview(slug: str):
-    stored = _stored_or_404(slug)
+    stored = _playable(slug)
     scenario = library.parsed(stored.current_version)
     attempt = player.open_attempt(db.session, current_user, stored)
     return render_template(
@@ -82,7 +70,7 @@ def overview(slug: str):
 
 @bp.post("/scenarios/<slug>/start")
 def start(slug: str):
-    stored = _stored_or_404(slug)
+    stored = _playable(slug)
     if not StartForm().validate_on_submit():
         abort(400)
     attempt = player.start_attempt(db.session, current_user, stored)
@@ -117,7 +105,7 @@ def _render_step(play: player.Play, form=None, status: int = 200, notice: str | 
 
 @bp.get("/attempts/<int:attempt_id>")
 def play(attempt_id: int):
-    attempt = _attempt_or_404(attempt_id)
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
     if attempt.user_id != current_user.id:
         return redirect(url_for("learn.ending", attempt_id=attempt.id))
     return _render_step(player.load_play(attempt))
@@ -158,7 +146,7 @@ EXPIRED = "This form had expired, so nothing was saved."
 
 @bp.post("/attempts/<int:attempt_id>")
 def answer(attempt_id: int):
-    attempt = _attempt_or_404(attempt_id, "answer_attempt")
+    attempt = load_or_refuse(Attempt, attempt_id, "answer_attempt")
     play = player.load_play(attempt)
     posted_step = request.form.get("step", "")
     text = request.form.get("reflection")
@@ -207,7 +195,7 @@ def answer(attempt_id: int):
 
 @bp.get("/attempts/<int:attempt_id>/feedback/<int:number>")
 def feedback(attempt_id: int, number: int):
-    attempt = _attempt_or_404(attempt_id)
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
     play = player.load_play(attempt)
     if number >= len(play.position.path) or play.position.path[number].option is None:
         abort(404)
@@ -223,7 +211,7 @@ def feedback(attempt_id: int, number: int):
 
 @bp.get("/attempts/<int:attempt_id>/ending")
 def ending(attempt_id: int):
-    attempt = _attempt_or_404(attempt_id)
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
     play = player.load_play(attempt)
     if not play.position.finished:
         return redirect(url_for("learn.play", attempt_id=attempt.id))
@@ -260,9 +248,7 @@ def my_learning():
 @bp.post("/my-learning/actions/<int:action_id>")
 def action_done(action_id: int):
     """The learner marks an agreed action done (or not done after all)."""
-    action = db.session.get(AgreedAction, action_id)
-    if action is None or not can(current_user, "complete_action", action):
-        abort(404)
+    action = load_or_refuse(AgreedAction, action_id, "complete_action")
     form = ActionDoneForm()
     if not form.validate_on_submit():
         abort(400)

@@ -193,6 +193,11 @@ def load_file(
     return LoadResult(path, scenario.id, LoadStatus.ADDED)
 
 
+def playable(stored: StoredScenario) -> bool:
+    """May a learner start it? Published and not archived: the catalogue's rule for one row."""
+    return not stored.archived and stored.current_version_id is not None
+
+
 def catalogue(session: Session) -> list[StoredScenario]:
     """Scenarios learners can start: not archived, with a current version, by title."""
     rows = session.scalars(
