@@ -83,6 +83,7 @@ def set_password(token: str):
         try:
             accounts.use_password_link(db.session, token, form.password.data)
         except accounts.AccountError as exc:
+            db.session.rollback()
             form.password.errors.append(str(exc))
         else:
             db.session.commit()

@@ -48,6 +48,7 @@ def new():
         try:
             draft = drafts.new_draft(db.session, current_user, form.slug.data, form.title.data)
         except EditError as error:
+            db.session.rollback()
             field_error(form, error)
         else:
             db.session.commit()
@@ -174,7 +175,7 @@ def clear_notes(draft_id: int):
     draft = draft_or_404(draft_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    draft.notes = ""
+    drafts.clear_notes(draft)
     db.session.commit()
     return redirect(url_for("author.draft", draft_id=draft_id))
 

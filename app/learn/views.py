@@ -174,8 +174,9 @@ def answer(attempt_id: int):
         after = player.submit(db.session, attempt, play.position.step_number, given)
     except player.StaleStep:
         db.session.rollback()
-        return stale_response(player.load_play(db.session.get(Attempt, attempt_id)), text)
+        return stale_response(player.load_play(attempt), text)
     except StepError as problem:
+        db.session.rollback()
         target = (
             form.reflection if node.kind == NodeKind.REFLECTION else getattr(form, "option", None)
         )

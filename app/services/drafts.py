@@ -153,6 +153,11 @@ def delete(session: Session, draft: Draft) -> None:
     session.flush()
 
 
+def clear_notes(draft: Draft) -> None:
+    """The author has read the import warnings or load conflict: stop showing them."""
+    draft.notes = ""
+
+
 def import_file(session: Session, user: User, data: bytes) -> Draft:
     """An uploaded scenario file becomes a draft of the scenario its `id:` names."""
     try:
