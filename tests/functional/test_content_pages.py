@@ -93,3 +93,14 @@ def test_every_mention_of_a_lawful_basis_in_content_links_to_the_panel():
         if MENTION.search(unit) and PANEL not in unit and "](#lawful-basis)" not in unit
     ]
     assert unlinked == []
+
+
+@pytest.mark.parametrize("n", range(1, 7))
+def test_every_briefing_ends_with_dated_further_reading(n):
+    text = (ROOT / "content" / "pages" / f"finding-{n}.md").read_text(encoding="utf-8")
+    last = text.rsplit("\n## ", 1)[1]
+    heading, _, items = last.partition("\n")
+    assert re.fullmatch(r"Further reading \(checked \d{1,2} [A-Z][a-z]+ \d{4}\)", heading)
+    entries = [ln for ln in items.splitlines() if ln.startswith("- ")]
+    assert len(entries) >= 2
+    assert all(re.search(r"\([^)]*\b(?:19|20)\d\d\b[^)]*\)", ln) for ln in entries), entries
