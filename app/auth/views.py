@@ -10,7 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..admin.forms import ActionForm
 from ..authz import can
 from ..db import db, utcnow
-from ..models import Notice
+from ..models import Notice, Role
 from ..services import accounts, player, sessions, throttle
 from . import carry
 from .forms import LoginForm, SetPasswordForm
@@ -22,7 +22,7 @@ def _home_for(user) -> str:
     """Where a person's work is: supervisors their team, authors authoring, others learning."""
     if can(user, "area:supervise"):
         return url_for("supervise.dashboard")
-    if can(user, "area:author") and not user.has_role("learner"):
+    if can(user, "area:author") and not user.has_role(Role.LEARNER):
         return url_for("author.index")
     return url_for("learn.catalogue")
 
@@ -129,6 +129,7 @@ def set_password(token: str):
         try:
             accounts.use_password_link(db.session, token, form.password.data)
         except accounts.AccountError as exc:
+            db.session.rollback()
             form.password.errors.append(str(exc))
         else:
             db.session.commit()

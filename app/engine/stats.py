@@ -8,7 +8,7 @@ from typing import Any
 
 import textstat
 
-from .model import Scenario
+from .model import NodeKind, Scenario
 
 # Linear: a heading run is matched only from its first '#', and link text and address stop at
 # the next bracket or parenthesis, so no start rescans the rest of the text.
@@ -52,9 +52,9 @@ def stats(scenario: Scenario) -> dict[str, Any]:
         "title": scenario.title,
         "role": scenario.role,
         "nodes": len(nodes),
-        "choice_points": sum(1 for n in nodes if n.kind == "choice"),
-        "endings": sum(1 for n in nodes if n.kind == "ending"),
-        "reflection_prompts": sum(1 for n in nodes if n.kind == "reflection"),
+        "choice_points": sum(1 for n in nodes if n.kind == NodeKind.CHOICE),
+        "endings": sum(1 for n in nodes if n.kind == NodeKind.ENDING),
+        "reflection_prompts": sum(1 for n in nodes if n.kind == NodeKind.REFLECTION),
         "flags": list(scenario.flags),
         "competencies": sorted(set(scenario.competencies) | scored),
         "content_note": bool(scenario.content_note),

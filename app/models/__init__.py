@@ -6,17 +6,19 @@ from .accounts import (
     Agency,
     LoginThrottle,
     PasswordToken,
+    Role,
     Team,
     User,
     UserRole,
     UserSession,
 )
 from .audit import AuditEvent, Notice
-from .authoring import ApprovalRequest, AuthoringSetting, Draft
+from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
 from .learning import (
     Attempt,
     AttemptAnswer,
     AttemptScore,
+    Origin,
     Reflection,
     ReflectionDraft,
     ScenarioVersion,
@@ -54,7 +56,9 @@ __all__ = [
     "Agency",
     "ApprovalRequest",
     "AuthoringSetting",
+    "Decision",
     "Draft",
+    "Origin",
     "AgreedAction",
     "Attempt",
     "AttemptAnswer",
@@ -66,6 +70,7 @@ __all__ = [
     "Reflection",
     "ReflectionComment",
     "ReflectionDraft",
+    "Role",
     "StoredScenario",
     "ScenarioVersion",
     "SupervisionSession",
