@@ -74,4 +74,6 @@ def from_environment(instance_path: str) -> dict:
         "LOGIN_FREE_FAILURES": int(os.environ.get("LOGIN_FREE_FAILURES", "5")),
         "LOGIN_SOURCE_FREE_FAILURES": int(os.environ.get("LOGIN_SOURCE_FREE_FAILURES", "50")),
         "LOGIN_MAX_WAIT": int(os.environ.get("LOGIN_MAX_WAIT", "900")),
+        # How many reverse proxies in front add X-Forwarded-For (0: none, use the peer address).
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
     }

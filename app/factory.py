@@ -9,6 +9,7 @@ from typing import Any
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config
 from .extensions import compress, csrf, db, govuk_wtf, login_manager, migrate
@@ -24,6 +25,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+    if app.config.get("TRUSTED_PROXIES"):
+        # Behind N reverse proxies, the client's address (sign-in throttling is per address)
+        # is taken from the X-Forwarded-For entries those proxies added.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=1)
     register_templates(app)
     register_extensions(app)
     register_blueprints(app)

@@ -99,8 +99,21 @@ def count_attempt(session: Session, email: str, source: str, policy: Policy, now
 
 
 def succeeded(session: Session, email: str, source: str) -> None:
+    """A right password: forget the account's count from this source, and take this attempt
+    back off the source's count, so an office sharing one address is never slowed by its own
+    people signing in."""
     session.execute(
         delete(LoginThrottle).where(LoginThrottle.email == email, LoginThrottle.source == source)
+    )
+    session.execute(
+        update(LoginThrottle)
+        .where(
+            LoginThrottle.email == ANY_ACCOUNT,
+            LoginThrottle.source == source,
+            LoginThrottle.failures > 0,
+        )
+        .values(failures=LoginThrottle.failures - 1)
+        .execution_options(synchronize_session=False)
     )
 
 

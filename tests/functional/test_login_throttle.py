@@ -136,3 +136,11 @@ def test_a_closed_account_with_the_right_password_is_told_nothing_more(browser, 
     wrong = browser.login("learner@example.org", "not it")
     assert right.status_code == wrong.status_code == 400
     assert WRONG in right.text and "closed" not in right.text
+
+
+def test_many_people_signing_in_from_one_office_address_are_not_slowed(app, make_user):
+    office = _client(app, "192.0.2.50")
+    for n in range(app.config["LOGIN_SOURCE_FREE_FAILURES"] + 5):
+        make_user(f"person{n}@example.org")
+        assert _login(office, f"person{n}@example.org", PASSWORD).status_code == 302
+        office.post("/logout", data={"csrf_token": csrf_token(office.get("/account").text)})
