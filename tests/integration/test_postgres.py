@@ -139,3 +139,31 @@ def test_nul_bytes_in_form_text_do_not_reach_postgres(pg_app):
     response = client.post("/login", data={"email": "a\x00@example.org", "password": "x"})
     assert response.status_code == 400
     assert "The email address or password is not right." in response.text
+
+
+def test_parallel_starts_make_one_open_attempt_on_postgres(pg_app):
+    """Ten sessions start the same scenario at once: the partial unique index lets one insert,
+    and the others resume it."""
+    attempt = _attempt(pg_app)
+    user_id, stored_id = attempt.user_id, attempt.version.scenario_id
+    db.session.delete(attempt)
+    db.session.commit()
+    ids: list[int] = []
+    gate = threading.Barrier(10)
+    engine = db.engine
+
+    def start() -> None:
+        with Session(engine) as session:
+            from app.models import StoredScenario, User
+
+            user, stored = session.get(User, user_id), session.get(StoredScenario, stored_id)
+            gate.wait()
+            ids.append(player.start_attempt(session, user, stored).id)
+            session.commit()
+
+    threads = [threading.Thread(target=start) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(ids) == 10 and len(set(ids)) == 1
