@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from ..action_form import ActionForm
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import User
 from ..services import accounts
 from ..services import organisation as org
-from .forms import ActionForm, AgencyForm, TeamForm, UserForm
+from .forms import AgencyForm, TeamForm, UserForm
 
 bp = Blueprint("admin", __name__)
 

@@ -10,6 +10,7 @@ from flask import current_app, flash, url_for
 from ..authoring import EditError
 from ..authz import load_or_refuse
 from ..engine import Problem, Vocabulary
+from ..engine.wording import plural
 from ..models import Draft, StoredScenario
 from ..services import drafts, library
 
@@ -91,7 +92,7 @@ def saved(draft_id: int, where: str) -> None:
     count = len(drafts.state(draft, vocab()).problems)
     if count:
         flash(
-            f"Saved {where}. This draft has {count} problem{'s' if count != 1 else ''}, all "
+            f"Saved {where}. This draft has {plural(count, 'problem')}, all "
             "listed on its overview.",
             "info",
         )

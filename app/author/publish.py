@@ -6,13 +6,14 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from ..action_form import ActionForm
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ApprovalRequest
 from ..services import drafts, publishing, settings
 from . import bp
 from .common import draft_or_404, problem_links, published_or_404, vocab
-from .forms import ActionForm, DecisionForm, PublishForm, SettingsForm
+from .forms import DecisionForm, PublishForm, SettingsForm
 
 
 @bp.route("/drafts/<int:draft_id>/publish", methods=["GET", "POST"])

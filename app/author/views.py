@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from ..action_form import ActionForm
 from ..authoring import EditError, SetDetails
 from ..authz import load_or_refuse, require
 from ..db import db
@@ -22,7 +23,7 @@ from .common import (
     vocab,
     with_unknown,
 )
-from .forms import ActionForm, DetailsForm, NewDraftForm, TextForm
+from .forms import DetailsForm, NewDraftForm, TextForm
 
 
 @bp.before_request

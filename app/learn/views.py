@@ -23,10 +23,10 @@ from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
+from ..services import catalogue as learner_catalogue
 from ..services import library, player, supervision_records
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
-from .summaries import catalogue_entries, competency_rows, path_rows
 
 bp = Blueprint("learn", __name__)
 
@@ -48,7 +48,7 @@ def _signed_in() -> None:
 
 @bp.get("/scenarios")
 def catalogue():
-    entries = catalogue_entries(db.session, current_user, library.catalogue(db.session), _vocab())
+    entries = learner_catalogue.entries(db.session, current_user, _vocab())
     return render_template("learn/catalogue.html", entries=entries)
 
 
@@ -206,7 +206,7 @@ def feedback(attempt_id: int, number: int):
         play=play,
         step=step,
         vocab=_vocab(),
-        rows=competency_rows(step.option.scores, _vocab()),
+        competencies=_vocab().known(step.option.scores),
     )
 
 
@@ -225,7 +225,7 @@ def ending(attempt_id: int):
         "learn/ending.html",
         play=play,
         node=play.position.node,
-        steps=path_rows(play, attempt),
+        steps=player.path_rows(play),
         vocab=_vocab(),
         profile=play.profile,
         is_owner=attempt.user_id == current_user.id,
