@@ -1,5 +1,5 @@
-"""What every authoring view needs: the signed-in author check, a draft or 404, the draft's
-state, and each problem turned into a link to the form that fixes it."""
+"""What every authoring view needs: a draft or a published scenario (or 404), the vocabulary,
+and each problem turned into a link to the form that fixes it."""
 
 from __future__ import annotations
 

@@ -225,7 +225,7 @@ def ending(attempt_id: int):
         "learn/ending.html",
         play=play,
         node=play.position.node,
-        steps=player.path_rows(play),
+        path_rows=player.path_rows(play),
         vocab=_vocab(),
         profile=play.profile,
         is_owner=attempt.user_id == current_user.id,

@@ -51,7 +51,7 @@ class Readiness:
         return bool(self.changes)
 
 
-def _checked(text: str, slug: str, vocab: Vocabulary) -> tuple[Scenario | None, list[Problem]]:
+def _checked(text: str, slug: str, vocab: Vocabulary) -> tuple[Scenario, list[Problem]]:
     return check_text(text, f"draft {slug}", vocab)
 
 
@@ -73,7 +73,7 @@ def _publish(
     session: Session, text: str, slug: str, user: User, vocab: Vocabulary
 ) -> ScenarioVersion:
     scenario, problems = _checked(text, slug, vocab)
-    if problems or scenario is None:
+    if problems:
         raise PublishError(
             f"This draft has {plural(len(problems), 'problem')}. Fix them before publishing: "
             "learners can only be given scenarios with none."
@@ -164,7 +164,7 @@ def decide(
     vocab: Vocabulary,
 ) -> ScenarioVersion | None:
     """Approve (publish the frozen text) or send back with a comment. The caller has checked
-    `can(user, "approve", request)`: never the author who asked."""
+    `can(user, "approve_version", request)`: never the author who asked."""
     if request.decision is not None:
         raise PublishError("This request has already been decided.")
     version = None
