@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from ..action_form import ActionForm
+from ..action_form import ActionForm, confirmed
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import User
@@ -110,8 +110,7 @@ def user(user_id: int):
 @bp.post("/users/<int:user_id>/active")
 def toggle_active(user_id: int):
     target = load_or_refuse(User, user_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     if target.id == current_user.id:
         flash("You cannot deactivate your own account.", "info")
     else:
@@ -127,8 +126,7 @@ def toggle_active(user_id: int):
 @bp.post("/users/<int:user_id>/password-link")
 def password_link(user_id: int):
     target = load_or_refuse(User, user_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     hours = current_app.config["PASSWORD_LINK_HOURS"]
     token = accounts.issue_password_link(db.session, target, current_user, hours)
     db.session.commit()

@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from ..action_form import confirmed
 from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
@@ -71,8 +72,7 @@ def overview(slug: str):
 @bp.post("/scenarios/<slug>/start")
 def start(slug: str):
     stored = _playable(slug)
-    if not StartForm().validate_on_submit():
-        abort(400)
+    confirmed(StartForm())
     attempt = player.start_attempt(db.session, current_user, stored)
     db.session.commit()
     return redirect(url_for("learn.play", attempt_id=attempt.id))
@@ -250,9 +250,7 @@ def my_learning():
 def action_done(action_id: int):
     """The learner marks an agreed action done (or not done after all)."""
     action = load_or_refuse(AgreedAction, action_id, "complete_action")
-    form = ActionDoneForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = confirmed(ActionDoneForm())
     supervision_records.set_done(action, form.done.data == "1")
     db.session.commit()
     flash("Action marked as done." if action.done_at else "Action marked as not done.", "success")
