@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from ..action_form import ActionForm, confirmed
 from ..db import db, utcnow
 from ..services import audit_log, notices, throttle
 from ..services.accounts import find_by_email, normalise_email
-from .forms import ActionForm
 from .views import bp
 
 
@@ -62,8 +62,7 @@ def sign_in_limits():
 
 @bp.post("/sign-in-limits/clear")
 def clear_sign_in_limit():
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     email = normalise_email(request.form.get("email", ""))[:320]
     source = request.form.get("source") or None
     cleared = throttle.clear(db.session, email, source)

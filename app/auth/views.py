@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..admin.forms import ActionForm
+from ..action_form import ActionForm, confirmed
 from ..authz import can
 from ..db import db, utcnow
 from ..models import Notice, Role
@@ -96,8 +96,7 @@ def account():
 @bp.post("/account/sign-out-everywhere")
 @login_required
 def sign_out_everywhere():
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     sessions.end_all(db.session, current_user)
     db.session.commit()
     logout_user()
@@ -111,8 +110,7 @@ def notice_read(notice_id: int):
     found = db.session.get(Notice, notice_id)
     if found is None or not can(current_user, "dismiss_notice", found):
         abort(404)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     found.read_at = found.read_at or utcnow()
     db.session.commit()
     return redirect(_safe_next(request.form.get("next"), current_user))

@@ -45,7 +45,6 @@ class DraftState:
 
 def state(draft: Draft, vocab: Vocabulary) -> DraftState:
     scenario, problems = check_text(draft.text, f"draft {draft.slug}", vocab)
-    assert scenario is not None
     return DraftState(
         draft,
         scenario,
@@ -97,9 +96,7 @@ def _store(session: Session, user: User, draft: Draft, text: str) -> Draft:
     if len(text) > MAX_DRAFT_CHARS:
         raise EditError("text", TOO_LONG)
     scenario, _ = parse(text)
-    new_slug = (
-        scenario.id if scenario is not None and ID_RE.match(scenario.id or "") else draft.slug
-    )
+    new_slug = scenario.id if ID_RE.match(scenario.id) else draft.slug
     if new_slug != draft.slug:
         if stored_scenario(session, draft.slug) is not None:
             raise EditError(
@@ -178,7 +175,7 @@ def import_file(session: Session, user: User, data: bytes) -> Draft:
     if len(text) > MAX_DRAFT_CHARS:
         raise UploadError(TOO_LONG)
     scenario, _ = parse(text)
-    if scenario is None or not ID_RE.match(scenario.id or ""):
+    if not ID_RE.match(scenario.id):
         raise UploadError("The file has no valid 'id:' line, so it cannot be matched to a scenario")
     stored = stored_scenario(session, scenario.id)
     draft = Draft(slug=scenario.id, text="", origin=Origin.UPLOAD, notes="")
