@@ -46,9 +46,14 @@ def unread_notices() -> list:
     """Notices the signed-in person has not dismissed (shown on every page until they do)."""
     if not current_user.is_authenticated:
         return []
+    from sqlalchemy.exc import SQLAlchemyError
+
     from .services.notices import unread
 
-    return unread(current_user)
+    try:
+        return unread(current_user)
+    except SQLAlchemyError:  # an error page must still render when the database is the error
+        return []
 
 
 def template_globals() -> dict:
