@@ -126,6 +126,12 @@ class OptionForm(FlaskForm):
         widget=GovTextArea(),
         description="Shown after the choice: what it gains and what it risks. Markdown.",
     )
+    say = TextAreaField(
+        "What you might say (optional)",
+        widget=GovTextArea(),
+        description="The words a practitioner could use, shown to the learner after the "
+        "feedback. Markdown.",
+    )
     condition = StringField("Offer this option only if", widget=GovTextInput(),
                             description=CONDITION_HINT)  # fmt: skip
     sets = SelectMultipleField("Flags this option sets", widget=GovCheckboxesInput(),
@@ -133,6 +139,12 @@ class OptionForm(FlaskForm):
     tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False)
     supervision = TextAreaField("Questions for supervision", widget=GovTextArea(),
                                 description=PROMPT_HINT)  # fmt: skip
+    keep_last = BooleanField(
+        "Keep this option last",
+        widget=GovCheckboxInput(),
+        description="Learners see the options in an order shuffled for each attempt. Tick this "
+        "for an option that reads best at the end, such as 'Something else'.",
+    )
     submit = SubmitField("Save option", widget=GovSubmitInput())
 
 

@@ -80,9 +80,12 @@ def path_rows(play, attempt: Attempt) -> list[dict]:
             "kind": node.kind,
             "node": node,
             "option": step.option,
+            "offered": (),
             "reflection": None,
             "skipped": False,
         }
+        if node.kind == "choice":
+            row["offered"] = play.shown_options(node.id, node.offered_options(step.flags_before))
         if node.kind == "reflection":
             row["reflection"] = reflections.get(number)
             row["skipped"] = step.answer.text is None

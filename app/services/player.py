@@ -15,7 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
-from ..engine import Answer, Position, Scenario, advance, profile, replay
+from ..engine import Answer, Option, Position, Scenario, advance, profile, replay
+from ..engine.ordering import attempt_seed, shown_order
 from ..engine.scoring import CompetencyResult
 from ..models import (
     Attempt,
@@ -39,6 +40,13 @@ class Play:
     @property
     def profile(self) -> dict[str, CompetencyResult]:
         return profile(self.scenario, self.position.path)
+
+    def shown_options(self, node_id: str, offered: tuple[Option, ...]) -> tuple[Option, ...]:
+        """A choice's options in this attempt's order: the same on every page that lists them."""
+        return shown_order(offered, attempt_seed(self.attempt.id, node_id))
+
+    def current_options(self) -> tuple[Option, ...]:
+        return self.shown_options(self.position.node.id, self.position.offered_options())
 
 
 class StaleStep(Exception):
