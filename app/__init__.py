@@ -1,130 +1,17 @@
-"""Whole Picture: the application factory, as a list of small named steps."""
+"""Whole Picture. `flask --app app` finds `create_app` here. The factory lives in app/factory.py
+and is imported only when called, so importing a pure package (app.engine, app.authoring,
+app.supervision) loads nothing of Flask, the database or the templates."""
 
 from __future__ import annotations
 
-import os
-import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask, g, render_template, request
-from flask_wtf.csrf import CSRFError
-from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
-
-from . import config
-from .extensions import compress, csrf, db, govuk_wtf, login_manager, migrate
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    instance = (test_config or {}).get("INSTANCE_PATH")
-    app = Flask(__name__, instance_relative_config=True, instance_path=instance)
-    os.makedirs(app.instance_path, exist_ok=True)
-    app.config.from_mapping(config.from_environment(app.instance_path))
-    if test_config:
-        app.config.update(test_config)
-    register_templates(app)
-    register_extensions(app)
-    register_blueprints(app)
-    register_errorhandlers(app)
-    register_security_headers(app)
-    register_commands(app)
-    return app
+    """Build the app (see app/factory.py)."""
+    from .factory import create_app as build
 
-
-def register_templates(app: Flask) -> None:
-    app.jinja_loader = ChoiceLoader(
-        [
-            app.jinja_loader,
-            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
-            PrefixLoader({"govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf")}),
-        ]
-    )
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
-    from .markdown import plain_text, render_markdown
-    from .views_helpers import template_globals
-
-    app.jinja_env.filters["markdown"] = render_markdown
-    app.jinja_env.filters["plain_text"] = plain_text
-    app.context_processor(template_globals)
-
-
-def register_extensions(app: Flask) -> None:
-    db.init_app(app)
-    migrate.init_app(
-        app, db, directory=os.path.join(app.root_path, "..", "migrations"), render_as_batch=True
-    )
-    csrf.init_app(app)
-    compress.init_app(app)
-    govuk_wtf.init_app(app)
-    login_manager.init_app(app)
-    login_manager.login_view = "auth.login"
-    login_manager.login_message = "Sign in to carry on."
-    login_manager.login_message_category = "info"
-    login_manager.session_protection = "basic"
-    from .auth.loader import load_user, unauthorised
-
-    login_manager.user_loader(load_user)
-    login_manager.unauthorized_handler(unauthorised)
-
-
-def register_blueprints(app: Flask) -> None:
-    from .admin.views import bp as admin_bp
-    from .auth.views import bp as auth_bp
-    from .author.views import bp as author_bp
-    from .guide.views import bp as guide_bp
-    from .learn.views import bp as learn_bp
-    from .supervise.views import bp as supervise_bp
-
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(learn_bp)
-    app.register_blueprint(admin_bp, url_prefix="/admin")
-    app.register_blueprint(guide_bp, url_prefix="/guide")
-    app.register_blueprint(author_bp, url_prefix="/author")
-    app.register_blueprint(supervise_bp, url_prefix="/supervise")
-
-
-def register_errorhandlers(app: Flask) -> None:
-    def render_error(error):
-        code = getattr(error, "code", 500) or 500
-        return render_template(f"errors/{code}.html"), code
-
-    for code in (400, 403, 404, 405, 500):
-        app.register_error_handler(code, render_error)
-
-    from .learn.views import csrf_failed
-
-    app.register_error_handler(CSRFError, csrf_failed)
-
-
-def register_security_headers(app: Flask) -> None:
-    @app.before_request
-    def make_nonce() -> None:
-        g.csp_nonce = secrets.token_urlsafe(16)
-
-    @app.after_request
-    def headers(response):
-        nonce = getattr(g, "csp_nonce", "")
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; "
-            "style-src 'self'; img-src 'self' data:; font-src 'self'; "
-            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-        )
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        if request.endpoint != "static":
-            response.headers["Cache-Control"] = "no-store"
-        if app.config.get("SESSION_COOKIE_SECURE"):
-            response.headers["Strict-Transport-Security"] = "max-age=31536000"
-        return response
-
-
-def register_commands(app: Flask) -> None:
-    from .cli import demo, scenarios, supervision, users
-
-    app.cli.add_command(scenarios.group)
-    app.cli.add_command(supervision.group)
-    app.cli.add_command(users.group)
-    app.cli.add_command(demo.command)
+    return build(test_config)

@@ -9,34 +9,8 @@ import markdown as md
 import nh3
 from markupsafe import Markup
 
-ALLOWED_TAGS = {
-    "a",
-    "abbr",
-    "blockquote",
-    "br",
-    "code",
-    "em",
-    "h2",
-    "h3",
-    "h4",
-    "hr",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "strong",
-    "ul",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "dl",
-    "dt",
-    "dd",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+from .allowed_html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+
 _CLASSES = {
     "<p>": '<p class="govuk-body">',
     "<ul>": '<ul class="govuk-list govuk-list--bullet">',

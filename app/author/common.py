@@ -13,7 +13,7 @@ from ..authz import can
 from ..db import db
 from ..engine import Problem, Vocabulary
 from ..models import Draft
-from ..services import authoring, library
+from ..services import drafts, library
 
 
 def vocab() -> Vocabulary:
@@ -40,7 +40,7 @@ class ProblemLink:
     href: str
 
 
-def problem_links(state: authoring.DraftState) -> list[ProblemLink]:
+def problem_links(state: drafts.DraftState) -> list[ProblemLink]:
     """Each problem with where it is and a link to fix it: the option, node or details form,
     or the text page for lines the forms cannot show."""
     draft, scenario = state.draft, state.scenario
@@ -88,7 +88,7 @@ def field_error(form, error: EditError) -> None:
 
 def saved(draft_id: int, where: str) -> None:
     draft = draft_or_404(draft_id)
-    count = len(authoring.state(draft, vocab()).problems)
+    count = len(drafts.state(draft, vocab()).problems)
     if count:
         flash(
             f"Saved {where}. This draft has {count} problem{'s' if count != 1 else ''}, all "

@@ -17,7 +17,7 @@ from ..authoring import (
 from ..authoring.normalise import prompt_line
 from ..db import db
 from ..engine.model import Node
-from ..services import authoring
+from ..services import drafts
 from . import bp
 from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
 from .forms import ActionForm, AddNodeForm, NodeForm
@@ -30,7 +30,7 @@ def add_node_form() -> AddNodeForm:
 def save(draft, change, form) -> bool:
     """Apply one change; on EditError show it on the form and store nothing."""
     try:
-        authoring.edit(db.session, current_user, draft, change)
+        drafts.edit(db.session, current_user, draft, change)
     except EditError as error:
         db.session.rollback()
         field_error(form, error)
@@ -39,7 +39,7 @@ def save(draft, change, form) -> bool:
     return True
 
 
-def node_or_404(state: authoring.DraftState, node_id: str) -> Node:
+def node_or_404(state: drafts.DraftState, node_id: str) -> Node:
     node = state.scenario.nodes.get(node_id)
     if node is None:
         abort(404)
@@ -53,19 +53,19 @@ def add_node(draft_id: int):
     if form.validate_on_submit() and save(draft, AddNode(form.kind.data, form.node_id.data), form):
         saved(draft_id, f"new node '{form.node_id.data}'")
         return go(url_for("author.node", draft_id=draft_id, node_id=form.node_id.data))
-    state = authoring.state(draft, vocab())
+    state = drafts.state(draft, vocab())
     return render_template(
         "author/draft.html",
         state=state,
         problems=problem_links(state),
-        record=authoring.record_for(db.session, draft.slug),
+        stored=drafts.stored_scenario(db.session, draft.slug),
         requests=[],
         add_form=form,
         action=ActionForm(),
     ), 400
 
 
-def _node_form(state: authoring.DraftState, node: Node) -> NodeForm:
+def _node_form(state: drafts.DraftState, node: Node) -> NodeForm:
     data = None
     if request.method != "POST":
         data = {
@@ -89,7 +89,7 @@ def _node_form(state: authoring.DraftState, node: Node) -> NodeForm:
 @bp.route("/drafts/<int:draft_id>/nodes/<node_id>", methods=["GET", "POST"])
 def node(draft_id: int, node_id: str):
     draft = draft_or_404(draft_id)
-    state = authoring.state(draft, vocab())
+    state = drafts.state(draft, vocab())
     current = node_or_404(state, node_id)
     form = _node_form(state, current)
     if form.validate_on_submit():
@@ -125,7 +125,7 @@ def confirm(heading: str, body: str, button: str, back: str):
 @bp.route("/drafts/<int:draft_id>/nodes/<node_id>/delete", methods=["GET", "POST"])
 def delete_node(draft_id: int, node_id: str):
     draft = draft_or_404(draft_id)
-    state = authoring.state(draft, vocab())
+    state = drafts.state(draft, vocab())
     node_or_404(state, node_id)
     form = ActionForm()
     back = url_for("author.node", draft_id=draft_id, node_id=node_id)

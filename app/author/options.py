@@ -8,14 +8,14 @@ from flask import redirect as go
 from ..authoring import AddOption, DeleteOption, EditOption, OptionFields
 from ..authoring.normalise import prompt_line
 from ..engine.model import Option
-from ..services import authoring
+from ..services import drafts
 from . import bp
 from .common import draft_or_404, problem_links, saved, vocab, with_unknown
 from .forms import ActionForm, option_form, score_field_name
 from .nodes import confirm, node_or_404, save
 
 
-def _option_form(state: authoring.DraftState, option: Option | None):
+def _option_form(state: drafts.DraftState, option: Option | None):
     comps = [(k, vocab().competencies[k].name if k in vocab().competencies else k)
              for k in state.scenario.competencies]  # fmt: skip
     data = None
@@ -52,7 +52,7 @@ def _fields(form, comps) -> OptionFields:
 
 def _option_page(draft_id: int, node_id: str, index: int | None):
     draft = draft_or_404(draft_id)
-    state = authoring.state(draft, vocab())
+    state = drafts.state(draft, vocab())
     current = node_or_404(state, node_id)
     if current.kind != "choice" or (index is not None and not 0 <= index < len(current.options)):
         abort(404)
@@ -87,7 +87,7 @@ def option(draft_id: int, node_id: str, index: int):
 )
 def delete_option(draft_id: int, node_id: str, index: int):
     draft = draft_or_404(draft_id)
-    current = node_or_404(authoring.state(draft, vocab()), node_id)
+    current = node_or_404(drafts.state(draft, vocab()), node_id)
     if current.kind != "choice" or not 0 <= index < len(current.options):
         abort(404)
     form = ActionForm()

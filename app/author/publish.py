@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from ..db import db
 from ..models import ApprovalRequest
-from ..services import authoring, publishing, settings
+from ..services import drafts, publishing, settings
 from . import bp
 from .common import draft_or_404, problem_links, require, vocab
 from .forms import ActionForm, DecisionForm, PublishForm, SettingsForm
@@ -35,7 +35,7 @@ def publish(draft_id: int):
                 "success",
             )
             return redirect(url_for("author.scenario", slug=draft.slug))
-    state = authoring.state(draft, vocab())
+    state = drafts.state(draft, vocab())
     return render_template(
         "author/publish.html",
         state=state,
@@ -102,14 +102,14 @@ def approval(request_id: int):
 
 @bp.post("/scenarios/<slug>/archive")
 def archive(slug: str):
-    record = authoring.record_for(db.session, slug)
-    if record is None:
+    stored = drafts.stored_scenario(db.session, slug)
+    if stored is None:
         abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)
-    publishing.set_archived(record, not record.archived)
+    publishing.set_archived(stored, not stored.archived)
     db.session.commit()
-    if record.archived:
+    if stored.archived:
         flash("Archived: learners no longer see it in the catalogue. All records are kept, and "
               "attempts already started can still be finished.", "success")  # fmt: skip
     else:

@@ -16,20 +16,20 @@ from ..authoring.svg import map_rows, render_svg
 from ..db import db
 from ..engine import StepError, profile
 from ..engine.ordering import shown_order
-from ..services import authoring
-from ..services.authoring import UploadError
+from ..services import drafts
+from ..services.drafts import UploadError
 from . import bp
 from .common import draft_or_404, vocab
 from .forms import UploadForm
 
 
-def _problem_counts(state: authoring.DraftState) -> dict[str, int]:
+def _problem_counts(state: drafts.DraftState) -> dict[str, int]:
     return {node: len(found) for node, found in state.by_node.items() if node}
 
 
 @bp.get("/drafts/<int:draft_id>/map")
 def map_page(draft_id: int):
-    state = authoring.state(draft_or_404(draft_id), vocab())
+    state = drafts.state(draft_or_404(draft_id), vocab())
     counts = _problem_counts(state)
     plan = layout(state.scenario)
     svg = render_svg(
@@ -51,7 +51,7 @@ def map_page(draft_id: int):
 
 @bp.get("/drafts/<int:draft_id>/preview")
 def preview(draft_id: int):
-    state = authoring.state(draft_or_404(draft_id), vocab())
+    state = drafts.state(draft_or_404(draft_id), vocab())
     scenario = state.scenario
     start = request.args.get("node", "")
     flags = frozenset(f for f in request.args.getlist("flags") if f in scenario.flags)
@@ -97,9 +97,9 @@ def _upload(kind: str):
         data = form.file.data.read()
         try:
             if kind == "twine":
-                draft = authoring.import_twine(db.session, current_user, data)
+                draft = drafts.import_twine(db.session, current_user, data)
             else:
-                draft = authoring.import_file(db.session, current_user, data)
+                draft = drafts.import_file(db.session, current_user, data)
         except UploadError as error:
             db.session.rollback()
             form.file.errors.append(str(error))

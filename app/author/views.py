@@ -1,5 +1,5 @@
 """Authoring pages: the list of scenarios and drafts, a new draft, a draft's overview, its
-details and its whole text. Views stay thin: app.services.authoring does the work, and an
+details and its whole text. Views stay thin: app.services.drafts does the work, and an
 EditError from it becomes an error on the form field it names."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from ..authoring import EditError, SetDetails
 from ..authz import can
 from ..db import db
 from ..models import ScenarioVersion
-from ..services import authoring, publishing
+from ..services import drafts, publishing
 from . import bp, nodes, options, publish, tools  # noqa: F401 - their routes join this blueprint
 from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
 from .forms import ActionForm, DetailsForm, NewDraftForm, TextForm
@@ -28,8 +28,8 @@ def _authors_only() -> None:
 def index():
     return render_template(
         "author/index.html",
-        drafts=[authoring.state(d, vocab()) for d in authoring.all_drafts(db.session)],
-        scenarios=authoring.all_scenarios(db.session),
+        drafts=[drafts.state(d, vocab()) for d in drafts.all_drafts(db.session)],
+        scenarios=drafts.all_scenarios(db.session),
         requests=publishing.open_requests(db.session),
     )
 
@@ -39,7 +39,7 @@ def new():
     form = NewDraftForm()
     if form.validate_on_submit():
         try:
-            draft = authoring.new_draft(db.session, current_user, form.slug.data, form.title.data)
+            draft = drafts.new_draft(db.session, current_user, form.slug.data, form.title.data)
         except EditError as error:
             field_error(form, error)
         else:
@@ -51,42 +51,42 @@ def new():
 
 @bp.get("/scenarios/<slug>")
 def scenario(slug: str):
-    record = authoring.record_for(db.session, slug)
-    if record is None or record.current_version is None:
+    stored = drafts.stored_scenario(db.session, slug)
+    if stored is None or stored.current_version is None:
         abort(404)
     return render_template(
         "author/scenario.html",
-        record=record,
-        versions=publishing.versions(db.session, record),
+        stored=stored,
+        versions=publishing.versions(db.session, stored),
         form=ActionForm(),
     )
 
 
 @bp.post("/scenarios/<slug>/edit")
 def edit_scenario(slug: str):
-    record = authoring.record_for(db.session, slug)
-    if record is None or record.current_version is None or not ActionForm().validate_on_submit():
-        abort(404 if record is None else 400)
-    draft = authoring.draft_from_version(db.session, current_user, record)
+    stored = drafts.stored_scenario(db.session, slug)
+    if stored is None or stored.current_version is None or not ActionForm().validate_on_submit():
+        abort(404 if stored is None else 400)
+    draft = drafts.draft_from_version(db.session, current_user, stored)
     db.session.commit()
     return redirect(url_for("author.draft", draft_id=draft.id))
 
 
 @bp.get("/drafts/<int:draft_id>")
 def draft(draft_id: int):
-    state = authoring.state(draft_or_404(draft_id), vocab())
+    state = drafts.state(draft_or_404(draft_id), vocab())
     return render_template(
         "author/draft.html",
         state=state,
         problems=problem_links(state),
-        record=authoring.record_for(db.session, state.draft.slug),
+        stored=drafts.stored_scenario(db.session, state.draft.slug),
         requests=publishing.open_requests(db.session, state.draft),
         add_form=nodes.add_node_form(),
         action=ActionForm(),
     )
 
 
-def _details_form(state: authoring.DraftState) -> DetailsForm:
+def _details_form(state: drafts.DraftState) -> DetailsForm:
     s = state.scenario
     form = DetailsForm(data=None if request.method == "POST" else {
         "id": s.id, "title": s.title, "summary": s.summary, "role": s.role,
@@ -103,14 +103,14 @@ def _details_form(state: authoring.DraftState) -> DetailsForm:
 @bp.route("/drafts/<int:draft_id>/details", methods=["GET", "POST"])
 def details(draft_id: int):
     draft = draft_or_404(draft_id)
-    state = authoring.state(draft, vocab())
+    state = drafts.state(draft, vocab())
     form = _details_form(state)
     if form.validate_on_submit():
         change = SetDetails(**{name: form[name].data for name in (
             "id", "title", "summary", "role", "minutes", "flags", "content_note", "start")},
             agencies=tuple(form.agencies.data), competencies=tuple(form.competencies.data))  # fmt: skip
         try:
-            authoring.edit(db.session, current_user, draft, change)
+            drafts.edit(db.session, current_user, draft, change)
         except EditError as error:
             db.session.rollback()
             field_error(form, error)
@@ -130,7 +130,7 @@ def text(draft_id: int):
     form = TextForm(data=None if request.method == "POST" else {"text": draft.text})
     if form.validate_on_submit():
         try:
-            authoring.save_text(db.session, current_user, draft, form.text.data or "")
+            drafts.save_text(db.session, current_user, draft, form.text.data or "")
         except EditError as error:
             db.session.rollback()
             field_error(form, error)
@@ -138,7 +138,7 @@ def text(draft_id: int):
             db.session.commit()
             saved(draft_id, "the text")
             return redirect(url_for("author.text", draft_id=draft_id))
-    state = authoring.state(draft, vocab())
+    state = drafts.state(draft, vocab())
     return render_template(
         "author/text.html", state=state, form=form, problems=problem_links(state)
     ), (400 if form.errors else 200)
@@ -149,7 +149,7 @@ def delete_draft(draft_id: int):
     draft = draft_or_404(draft_id)
     form = ActionForm()
     if form.validate_on_submit():
-        authoring.delete(db.session, draft)
+        drafts.delete(db.session, draft)
         db.session.commit()
         flash(f"Draft of '{draft.slug}' deleted. Published versions are not affected.", "success")
         return redirect(url_for("author.index"))
@@ -176,9 +176,7 @@ def clear_notes(draft_id: int):
 
 def _text_download(text: str, slug: str) -> Response:
     response = Response(text, mimetype="text/plain")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{authoring.export_name(slug)}"'
-    )
+    response.headers["Content-Disposition"] = f'attachment; filename="{drafts.export_name(slug)}"'
     return response
 
 

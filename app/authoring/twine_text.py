@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import nh3
 
-from ..markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from ..allowed_html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
 LINK_RE = re.compile(r"\[\[(.+?)\]\]", re.S)
 SUGARCUBE_RE = re.compile(r"<<.*?>>", re.S)

@@ -64,14 +64,20 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain(text).lower().replace("\u2019", "'"))
 
 
-def shared_runs(text: str, source: str, size: int = 8, exceptions: Iterable[str] = ()) -> list[str]:
-    """Runs of `size` words that `text` shares with `source`, ignoring cited titles."""
+def masked_words(text: str, exceptions: Iterable[str] = ()) -> list[str]:
+    """The words of `text`, with each cited title blanked out (blanks match nothing)."""
     ours = words(text)
     for title in map(words, exceptions):  # word by word, so line breaks inside do not matter
         n = len(title)
         for i in range(len(ours) - n + 1):
             if n and ours[i : i + n] == title:
                 ours[i : i + n] = [""] * n
+    return ours
+
+
+def shared_runs(text: str, source: str, size: int = 8, exceptions: Iterable[str] = ()) -> list[str]:
+    """Runs of `size` words that `text` shares with `source`, ignoring cited titles."""
+    ours = masked_words(text, exceptions)
     theirs = words(source)
     grams = {tuple(theirs[i : i + size]) for i in range(len(theirs) - size + 1)}
     found = []

@@ -10,13 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..engine import Vocabulary
-from ..models import Attempt, ScenarioRecord, ScenarioVersion
+from ..models import Attempt, ScenarioVersion, StoredScenario
 from ..services.library import parsed
 
 
 @dataclass(frozen=True)
 class CatalogueEntry:
-    record: ScenarioRecord
+    stored: StoredScenario
     scenario: Any
     status: str
     last_outcome: str | None
@@ -24,7 +24,7 @@ class CatalogueEntry:
 
 
 def catalogue_entries(
-    session: Session, user, records: list[ScenarioRecord], vocab: Vocabulary
+    session: Session, user, stored_scenarios: list[StoredScenario], vocab: Vocabulary
 ) -> list[CatalogueEntry]:
     """One row per scenario with the learner's status, from one query of their attempts."""
     attempts = session.execute(
@@ -36,18 +36,18 @@ def catalogue_entries(
     open_ids = {a.scenario_id for a in attempts if a.completed_at is None}
     last_done = {a.scenario_id: a.ending_outcome for a in attempts if a.completed_at}
     entries = []
-    for record in records:
-        scenario = parsed(record.current_version)
-        if record.id in open_ids:
+    for stored in stored_scenarios:
+        scenario = parsed(stored.current_version)
+        if stored.id in open_ids:
             status = "In progress"
-        elif record.id in last_done:
+        elif stored.id in last_done:
             status = "Completed"
         else:
             status = "Not started"
         names = [
             vocab.competencies[c].name for c in scenario.competencies if c in vocab.competencies
         ]
-        entries.append(CatalogueEntry(record, scenario, status, last_done.get(record.id), names))
+        entries.append(CatalogueEntry(stored, scenario, status, last_done.get(stored.id), names))
     return entries
 
 
@@ -71,7 +71,7 @@ def competency_rows(scores: Mapping[str, int], vocab: Vocabulary) -> list[dict]:
 
 def path_rows(play, attempt: Attempt) -> list[dict]:
     """The path taken, for the ending page: what was shown and what the learner did."""
-    reflections = {s.number: s.reflection for s in attempt.steps}
+    reflections = {s.number: s.reflection for s in attempt.answers}
     rows = []
     for number, step in enumerate(play.position.path):
         node = step.node

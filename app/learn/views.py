@@ -23,7 +23,7 @@ from sqlalchemy import select
 from ..authz import can
 from ..db import db, utcnow
 from ..engine import Answer, StepError
-from ..models import AgreedAction, Attempt, ScenarioRecord
+from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import library, player, supervision_records
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
@@ -32,11 +32,11 @@ from .summaries import catalogue_entries, competency_rows, path_rows
 bp = Blueprint("learn", __name__)
 
 
-def _record_or_404(slug: str) -> ScenarioRecord:
-    record = db.session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == slug))
-    if record is None or record.archived or record.current_version is None:
+def _stored_or_404(slug: str) -> StoredScenario:
+    stored = db.session.scalar(select(StoredScenario).where(StoredScenario.slug == slug))
+    if stored is None or stored.archived or stored.current_version is None:
         abort(404)
-    return record
+    return stored
 
 
 def _attempt_or_404(attempt_id: int, action: str = "view_attempt") -> Attempt:
@@ -66,15 +66,15 @@ def catalogue():
 
 @bp.get("/scenarios/<slug>")
 def overview(slug: str):
-    record = _record_or_404(slug)
-    scenario = library.parsed(record.current_version)
-    attempt = player.open_attempt(db.session, current_user, record)
+    stored = _stored_or_404(slug)
+    scenario = library.parsed(stored.current_version)
+    attempt = player.open_attempt(db.session, current_user, stored)
     return render_template(
         "learn/overview.html",
-        record=record,
+        stored=stored,
         scenario=scenario,
         attempt=attempt,
-        finished=player.last_completed(db.session, current_user, record),
+        finished=player.last_completed(db.session, current_user, stored),
         form=StartForm(),
         vocab=_vocab(),
     )
@@ -82,10 +82,10 @@ def overview(slug: str):
 
 @bp.post("/scenarios/<slug>/start")
 def start(slug: str):
-    record = _record_or_404(slug)
+    stored = _stored_or_404(slug)
     if not StartForm().validate_on_submit():
         abort(400)
-    attempt = player.start_attempt(db.session, current_user, record)
+    attempt = player.start_attempt(db.session, current_user, stored)
     db.session.commit()
     return redirect(url_for("learn.play", attempt_id=attempt.id))
 
@@ -225,7 +225,7 @@ def ending(attempt_id: int):
     play = player.load_play(attempt)
     if not play.position.finished:
         return redirect(url_for("learn.play", attempt_id=attempt.id))
-    shown = [s.reflection.id for s in attempt.steps if s.reflection]
+    shown = [s.reflection.id for s in attempt.answers if s.reflection]
     supervision_pages.audit_reads(
         db.session, current_user, {attempt.user_id: shown}, "learn.ending"
     )

@@ -6,12 +6,12 @@ from .audit import AuditEvent
 from .authoring import ApprovalRequest, AuthoringSetting, Draft
 from .learning import (
     Attempt,
+    AttemptAnswer,
     AttemptScore,
     Reflection,
     ReflectionDraft,
-    ScenarioRecord,
     ScenarioVersion,
-    Step,
+    StoredScenario,
 )
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
@@ -23,7 +23,7 @@ PERSONAL_DATA = {
     "password_tokens": "user_id",
     "login_throttle": "email",
     "attempts": "user_id",
-    "steps": "attempt_id",
+    "steps": "attempt_id",  # AttemptAnswer
     "reflections": "user_id",
     "reflection_drafts": "user_id",
     "attempt_scores": "attempt_id",
@@ -46,6 +46,7 @@ __all__ = [
     "Draft",
     "AgreedAction",
     "Attempt",
+    "AttemptAnswer",
     "AttemptScore",
     "AuditEvent",
     "LoginThrottle",
@@ -53,9 +54,8 @@ __all__ = [
     "Reflection",
     "ReflectionComment",
     "ReflectionDraft",
-    "ScenarioRecord",
+    "StoredScenario",
     "ScenarioVersion",
-    "Step",
     "SupervisionSession",
     "Team",
     "User",

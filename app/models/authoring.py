@@ -1,7 +1,7 @@
 """Authoring in the browser: drafts kept as scenario text, requests for a second author's
 approval, and the authoring settings (such as whether approval is required).
 
-A draft is *text in the file format*, the format of record, never a parallel structure: the
+A draft is *text in the file format*, the source of truth, never a parallel structure: the
 editor parses it, changes it and writes it back (app.authoring). Publishing copies the text into
 a new immutable ScenarioVersion, so learners only ever play published versions.
 """

@@ -1,8 +1,9 @@
 """Scenarios as stored versions, and what learners did with them.
 
 A version is immutable and named by the hash of its text. An attempt is pinned to one version.
-Steps are the attempt's answers in order; `(attempt_id, number)` is unique, so a double submit
-or a second tab can never store the same step twice or out of order.
+An attempt's answers (`AttemptAnswer`, one per step answered) are its whole state, in order;
+`(attempt_id, number)` is unique, so a double submit or a second tab can never store the same
+answer twice or out of order.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..db import db, utcnow
 
 
-class ScenarioRecord(db.Model):
+class StoredScenario(db.Model):
     """A scenario across its versions, named by the `id:` in its file."""
 
     __tablename__ = "scenarios"
@@ -59,7 +60,7 @@ class ScenarioVersion(db.Model):
     # draft), so loading a changed file never silently replaces browser-authored work.
     origin: Mapped[str] = mapped_column(String(20), default="file", server_default="file")
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    scenario: Mapped[ScenarioRecord] = relationship(foreign_keys=[scenario_id])
+    scenario: Mapped[StoredScenario] = relationship(foreign_keys=[scenario_id])
 
 
 class Attempt(db.Model):
@@ -72,12 +73,17 @@ class Attempt(db.Model):
     ending_node: Mapped[str | None] = mapped_column(String(100))
     ending_outcome: Mapped[str | None] = mapped_column(String(300))
     version: Mapped[ScenarioVersion] = relationship()
-    steps: Mapped[list[Step]] = relationship(order_by="Step.number", back_populates="attempt")
+    answers: Mapped[list[AttemptAnswer]] = relationship(
+        order_by="AttemptAnswer.number", back_populates="attempt"
+    )
     scores: Mapped[list[AttemptScore]] = relationship(order_by="AttemptScore.competency")
 
 
-class Step(db.Model):
-    """One answer: a scene continued, an option chosen, or a reflection written or skipped."""
+class AttemptAnswer(db.Model):
+    """One answer: a scene continued, an option chosen, or a reflection written or skipped.
+
+    Not the engine's `Answer` (what was done) nor its `Step` (a node with its answer): this is
+    the stored row. The table keeps its first name, `steps`."""
 
     __tablename__ = "steps"
     __table_args__ = (UniqueConstraint("attempt_id", "number"),)
@@ -90,10 +96,10 @@ class Step(db.Model):
     skipped: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     seconds_spent: Mapped[int] = mapped_column(Integer, default=0)
-    attempt: Mapped[Attempt] = relationship(back_populates="steps")
-    # Loaded with the steps in one query: replaying an attempt needs every reflection.
+    attempt: Mapped[Attempt] = relationship(back_populates="answers")
+    # Loaded with the answers in one query: replaying an attempt needs every reflection.
     reflection: Mapped[Reflection | None] = relationship(
-        back_populates="step", uselist=False, lazy="selectin"
+        back_populates="answer", uselist=False, lazy="selectin"
     )
 
 
@@ -102,11 +108,11 @@ class Reflection(db.Model):
 
     __tablename__ = "reflections"
     id: Mapped[int] = mapped_column(primary_key=True)
-    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id"), unique=True)
+    answer_id: Mapped[int] = mapped_column("step_id", ForeignKey("steps.id"), unique=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    step: Mapped[Step] = relationship(back_populates="reflection")
+    answer: Mapped[AttemptAnswer] = relationship(back_populates="reflection")
 
 
 class AttemptScore(db.Model):

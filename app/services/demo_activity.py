@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..engine import Answer, Option
-from ..models import Attempt, ScenarioRecord, User
+from ..models import Attempt, StoredScenario, User
 from . import player
 from . import supervision as pages
 from . import supervision_records as records
@@ -83,10 +83,10 @@ def _write(node, persona: Persona, count: int) -> str | None:
     return pool[count % len(pool)]
 
 
-def play(session: Session, user: User, record: ScenarioRecord, persona: Persona,
+def play(session: Session, user: User, stored: StoredScenario, persona: Persona,
          start: datetime, finish: bool, written: list[int]) -> Attempt:  # fmt: skip
     """Step through one attempt as the persona would; stop half-way if not `finish`."""
-    attempt = Attempt(user_id=user.id, version_id=record.current_version_id, started_at=start)
+    attempt = Attempt(user_id=user.id, version_id=stored.current_version_id, started_at=start)
     session.add(attempt)
     session.flush()
     position, when, turn = player.load_play(attempt).position, start, 0
@@ -117,15 +117,15 @@ def has_activity(session: Session) -> bool:
 def add_activity(session: Session, now: datetime, rules, vocab) -> int:
     """Play every demo attempt and hold the past supervision sessions; returns attempts added."""
     people = {u.email: u for u in session.scalars(select(User))}
-    scenarios = {r.slug: r for r in session.scalars(select(ScenarioRecord))}
+    scenarios = {r.slug: r for r in session.scalars(select(StoredScenario))}
     counters = {local: [0] for local in PERSONAS}
     added = 0
     for local, slug, days_ago, finish in PLAYS:
-        user, record = people.get(demo_email(local)), scenarios.get(slug)
-        if user is None or record is None or record.current_version_id is None:
+        user, stored = people.get(demo_email(local)), scenarios.get(slug)
+        if user is None or stored is None or stored.current_version_id is None:
             continue
         start = (now - timedelta(days=days_ago)).replace(hour=10, minute=0, second=0, microsecond=0)
-        play(session, user, record, PERSONAS[local], start, finish, counters[local])
+        play(session, user, stored, PERSONAS[local], start, finish, counters[local])
         added += 1
         if (local, slug) in SESSIONS_AFTER and user.supervisor is not None:
             _hold_session(session, user, SESSIONS_AFTER[(local, slug)], now, rules, vocab)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, contains_eager
 
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, load_vocabulary, parse
-from ..models import Draft, ScenarioRecord, ScenarioVersion
+from ..models import Draft, ScenarioVersion, StoredScenario
 from . import settings
 
 
@@ -67,9 +67,9 @@ class LoadResult:
     message: str = ""
 
 
-def _next_number(session: Session, record: ScenarioRecord) -> int:
+def _next_number(session: Session, stored: StoredScenario) -> int:
     latest = session.scalar(
-        select(func.max(ScenarioVersion.number)).where(ScenarioVersion.scenario_id == record.id)
+        select(func.max(ScenarioVersion.number)).where(ScenarioVersion.scenario_id == stored.id)
     )
     return (latest or 0) + 1
 
@@ -86,21 +86,21 @@ def publish_text(
     again adds nothing. The one way any version is made, from a file or from the browser.
     Returns the version and whether it is new."""
     digest = content_hash(text)
-    record = session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == scenario.id))
-    if record is None:
-        record = ScenarioRecord(slug=scenario.id)
-        session.add(record)
+    stored = session.scalar(select(StoredScenario).where(StoredScenario.slug == scenario.id))
+    if stored is None:
+        stored = StoredScenario(slug=scenario.id)
+        session.add(stored)
         session.flush()
     existing = session.scalar(
         select(ScenarioVersion).where(
-            ScenarioVersion.scenario_id == record.id, ScenarioVersion.content_hash == digest
+            ScenarioVersion.scenario_id == stored.id, ScenarioVersion.content_hash == digest
         )
     )
     if existing is not None:
         return existing, False
     version = ScenarioVersion(
-        scenario_id=record.id,
-        number=_next_number(session, record),
+        scenario_id=stored.id,
+        number=_next_number(session, stored),
         content_hash=digest,
         source=text,
         source_path=label,
@@ -112,7 +112,7 @@ def publish_text(
     )
     session.add(version)
     session.flush()
-    record.current_version_id = version.id
+    stored.current_version_id = version.id
     return version, True
 
 
@@ -121,7 +121,7 @@ def _file_draft(
 ) -> LoadResult:
     """Keep a changed file as a draft instead of publishing it (one file draft per scenario,
     refreshed when the file changes again), and say where it is."""
-    record = session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == scenario.id))
+    stored = session.scalar(select(StoredScenario).where(StoredScenario.slug == scenario.id))
     draft = session.scalar(
         select(Draft).where(Draft.slug == scenario.id, Draft.origin == "file").limit(1)
     )
@@ -133,7 +133,7 @@ def _file_draft(
         draft = Draft(slug=scenario.id, origin="file", text=text)
         session.add(draft)
     draft.text, draft.notes, draft.updated_at = text, f"Loaded from {path.name}: {why}", utcnow()
-    draft.base_version_id = record.current_version_id if record else None
+    draft.base_version_id = stored.current_version_id if stored else None
     session.flush()
     status = "conflict" if "browser" in why else "draft"
     return LoadResult(path, scenario.id, status, message=f"{why} See /author/drafts/{draft.id}")
@@ -153,17 +153,17 @@ def load_file(
     scenario, problems = check_text(text, shown, vocab)
     if problems or scenario is None:
         return LoadResult(path, scenario.id if scenario else None, "invalid", tuple(problems))
-    record = session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == scenario.id))
-    if record is not None:
+    stored = session.scalar(select(StoredScenario).where(StoredScenario.slug == scenario.id))
+    if stored is not None:
         known = session.scalar(
             select(ScenarioVersion.id).where(
-                ScenarioVersion.scenario_id == record.id,
+                ScenarioVersion.scenario_id == stored.id,
                 ScenarioVersion.content_hash == content_hash(text),
             )
         )
         if known is not None:
             return LoadResult(path, scenario.id, "unchanged")
-        newest = record.current_version
+        newest = stored.current_version
         if newest is not None and newest.origin == "browser":
             why = (
                 f"the newest version ({newest.number}) was published from the browser, so "
@@ -178,13 +178,13 @@ def load_file(
     return LoadResult(path, scenario.id, "added")
 
 
-def catalogue(session: Session) -> list[ScenarioRecord]:
+def catalogue(session: Session) -> list[StoredScenario]:
     """Scenarios learners can start: not archived, with a current version, by title."""
     rows = session.scalars(
-        select(ScenarioRecord)
-        .join(ScenarioVersion, ScenarioRecord.current_version_id == ScenarioVersion.id)
-        .where(ScenarioRecord.archived.is_(False))
+        select(StoredScenario)
+        .join(ScenarioVersion, StoredScenario.current_version_id == ScenarioVersion.id)
+        .where(StoredScenario.archived.is_(False))
         .order_by(ScenarioVersion.title)
-        .options(contains_eager(ScenarioRecord.current_version))  # one query, not one a row
+        .options(contains_eager(StoredScenario.current_version))  # one query, not one a row
     )
     return list(rows)

@@ -1,6 +1,6 @@
 """Playing a scenario: start or resume an attempt, and store each answer exactly once, in order.
 
-The stored steps are the attempt's state: `load_play` replays them through the engine. Every
+The stored answers are the attempt's state: `load_play` replays them through the engine. Every
 submitted form carries the step number it was drawn for; a form for any other number is stale.
 """
 
@@ -20,12 +20,12 @@ from ..engine.ordering import attempt_seed, shown_order
 from ..engine.scoring import CompetencyResult
 from ..models import (
     Attempt,
+    AttemptAnswer,
     AttemptScore,
     Reflection,
     ReflectionDraft,
-    ScenarioRecord,
     ScenarioVersion,
-    Step,
+    StoredScenario,
     User,
 )
 from .library import parsed
@@ -54,56 +54,56 @@ class StaleStep(Exception):
     another tab). The learner is shown the current step; nothing was stored."""
 
 
-def _answer(step: Step) -> Answer:
-    if step.kind == "choose":
-        return Answer.choose(step.option_index or 0)
-    if step.kind == "reflect":
+def _answer(stored: AttemptAnswer) -> Answer:
+    if stored.kind == "choose":
+        return Answer.choose(stored.option_index or 0)
+    if stored.kind == "reflect":
         return Answer.reflect(
-            None if step.skipped or step.reflection is None else step.reflection.text
+            None if stored.skipped or stored.reflection is None else stored.reflection.text
         )
     return Answer.continue_()
 
 
 def load_play(attempt: Attempt) -> Play:
     scenario = parsed(attempt.version)
-    position = replay(scenario, [_answer(s) for s in attempt.steps])
+    position = replay(scenario, [_answer(s) for s in attempt.answers])
     return Play(attempt, scenario, position)
 
 
-def _attempts_at(user: User, record: ScenarioRecord):
+def _attempts_at(user: User, stored: StoredScenario):
     """The learner's attempts at a scenario, on any of its versions."""
     return (
         select(Attempt)
         .join(ScenarioVersion)
-        .where(Attempt.user_id == user.id, ScenarioVersion.scenario_id == record.id)
+        .where(Attempt.user_id == user.id, ScenarioVersion.scenario_id == stored.id)
     )
 
 
-def open_attempt(session: Session, user: User, record: ScenarioRecord) -> Attempt | None:
+def open_attempt(session: Session, user: User, stored: StoredScenario) -> Attempt | None:
     """The learner's unfinished attempt at this scenario, on whichever version it started."""
     return session.scalar(
-        _attempts_at(user, record)
+        _attempts_at(user, stored)
         .where(Attempt.completed_at.is_(None))
         .order_by(Attempt.started_at.desc())
         .limit(1)
     )
 
 
-def last_completed(session: Session, user: User, record: ScenarioRecord) -> Attempt | None:
+def last_completed(session: Session, user: User, stored: StoredScenario) -> Attempt | None:
     """The learner's most recently finished attempt at this scenario, on any version."""
     return session.scalar(
-        _attempts_at(user, record)
+        _attempts_at(user, stored)
         .where(Attempt.completed_at.is_not(None))
         .order_by(Attempt.completed_at.desc())
         .limit(1)
     )
 
 
-def start_attempt(session: Session, user: User, record: ScenarioRecord) -> Attempt:
+def start_attempt(session: Session, user: User, stored: StoredScenario) -> Attempt:
     """Resume the open attempt if there is one; otherwise start on the current version."""
-    attempt = open_attempt(session, user, record)
+    attempt = open_attempt(session, user, stored)
     if attempt is None:
-        attempt = Attempt(user_id=user.id, version_id=record.current_version_id)
+        attempt = Attempt(user_id=user.id, version_id=stored.current_version_id)
         session.add(attempt)
         session.flush()
     return attempt
@@ -124,25 +124,23 @@ def submit(
     if position.finished or step_number != position.step_number:
         raise StaleStep()
     after = advance(play.scenario, position, answer)
-    stored_answer = after.path[-1].answer
-    previous = attempt.steps[-1].created_at if attempt.steps else attempt.started_at
-    step = Step(
+    given = after.path[-1].answer
+    previous = attempt.answers[-1].created_at if attempt.answers else attempt.started_at
+    stored = AttemptAnswer(
         attempt_id=attempt.id,
         number=step_number,
         node_id=position.node.id,
         kind=answer.kind,
         option_index=answer.option,
-        skipped=answer.kind == "reflect" and stored_answer.text is None,
+        skipped=answer.kind == "reflect" and given.text is None,
         created_at=now,
         seconds_spent=max(0, int((now - previous).total_seconds())),
     )
-    if stored_answer.kind == "reflect" and stored_answer.text is not None:
-        step.reflection = Reflection(
-            user_id=attempt.user_id, text=stored_answer.text, created_at=now
-        )
+    if given.kind == "reflect" and given.text is not None:
+        stored.reflection = Reflection(user_id=attempt.user_id, text=given.text, created_at=now)
     try:
         with session.begin_nested():
-            session.add(step)
+            session.add(stored)
             session.flush()
     except IntegrityError:
         session.expire(attempt)

@@ -34,12 +34,12 @@ def competency_rows(data: LearnerData, vocab: Vocabulary) -> list[CompetencyRow]
         won = best = 0
         each = []
         for view in data.attempts:
-            score = view.record.profile.get(key)
+            score = view.past.profile.get(key)
             if score is None or score.share is None:
                 continue
             won += max(0, min(score.won, score.best))
             best += score.best
-            each.append((view.record.scenario_title, round(score.share * 100)))
+            each.append((view.past.scenario_title, round(score.share * 100)))
         percent = round(100 * won / best) if best else None
         rows.append(
             CompetencyRow(key, comp.name, comp.findings, comp.briefing, percent, tuple(each))

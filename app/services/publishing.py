@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from ..authoring.diff import Section, diff
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text
-from ..models import ApprovalRequest, Draft, ScenarioRecord, ScenarioVersion, User
+from ..models import ApprovalRequest, Draft, ScenarioVersion, StoredScenario, User
 from . import settings
-from .authoring import delete, record_for
+from .drafts import delete, stored_scenario
 from .library import content_hash, publish_text
 
 
@@ -48,8 +48,8 @@ def _checked(text: str, slug: str, vocab: Vocabulary) -> tuple[Scenario | None, 
 
 def readiness(session: Session, draft: Draft, vocab: Vocabulary) -> Readiness:
     _, problems = _checked(draft.text, draft.slug, vocab)
-    record = record_for(session, draft.slug)
-    current = record.current_version if record else None
+    stored = stored_scenario(session, draft.slug)
+    current = stored.current_version if stored else None
     overtaken = current is not None and draft.base_version_id != current.id
     return Readiness(
         problems,
@@ -143,8 +143,8 @@ def open_requests(session: Session, draft: Draft | None = None) -> list[Approval
 
 def request_changes(session: Session, request: ApprovalRequest) -> list[Section]:
     """The diff the approver reads: the frozen text against what learners get now."""
-    record = record_for(session, request.slug)
-    current = record.current_version if record else None
+    stored = stored_scenario(session, request.slug)
+    current = stored.current_version if stored else None
     return diff(current.source if current else "", request.text)
 
 
@@ -171,17 +171,17 @@ def decide(
     return version
 
 
-def set_archived(record: ScenarioRecord, archived: bool) -> None:
+def set_archived(stored: StoredScenario, archived: bool) -> None:
     """Hide a scenario from the catalogue (or bring it back). Versions and attempts are kept,
     and learners can still finish and review attempts already started."""
-    record.archived = archived
+    stored.archived = archived
 
 
-def versions(session: Session, record: ScenarioRecord) -> list[ScenarioVersion]:
+def versions(session: Session, stored: StoredScenario) -> list[ScenarioVersion]:
     return list(
         session.scalars(
             select(ScenarioVersion)
-            .where(ScenarioVersion.scenario_id == record.id)
+            .where(ScenarioVersion.scenario_id == stored.id)
             .order_by(ScenarioVersion.number.desc())
         )
     )

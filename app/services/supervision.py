@@ -78,8 +78,8 @@ class LearnerSummary:
 
     @property
     def last_active(self) -> datetime | None:
-        times = [a.record.started_at for a in self.data.attempts]
-        times += [r.at for a in self.data.attempts for r in a.record.reflections + a.record.choices]
+        times = [a.past.started_at for a in self.data.attempts]
+        times += [r.at for a in self.data.attempts for r in a.past.reflections + a.past.choices]
         return max(times, default=None)
 
     @property

@@ -2,7 +2,7 @@
 and turn them into the pure inputs of app.supervision (and the rows the pages show).
 
 Loading is per list of learners, so a team dashboard costs the same handful of queries for two
-supervisees or twenty: attempts, their versions, steps, reflections, sessions and actions.
+supervisees or twenty: attempts, their versions, answers, reflections, sessions and actions.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..engine import Scenario
-from ..models import Attempt, Reflection, Step, SupervisionSession, User
+from ..models import Attempt, AttemptAnswer, Reflection, SupervisionSession, User
 from ..supervision import (
-    AttemptRecord,
     ChoiceMade,
     EndingReached,
     History,
+    PastAttempt,
+    PastSession,
     ReflectionMade,
     Score,
-    SessionRecord,
 )
 from .player import load_play
 
@@ -50,7 +50,7 @@ class Quote:
 class AttemptView:
     attempt: Attempt
     scenario: Scenario
-    record: AttemptRecord
+    past: PastAttempt
     rows: tuple[PathRow, ...]
 
 
@@ -65,8 +65,8 @@ class LearnerData:
     @property
     def history(self) -> History:
         return History(
-            attempts=tuple(a.record for a in self.attempts),
-            sessions=tuple(SessionRecord(s.held_on, s.covered_keys) for s in self.sessions),
+            attempts=tuple(a.past for a in self.attempts),
+            sessions=tuple(PastSession(s.held_on, s.covered_keys) for s in self.sessions),
         )
 
     @property
@@ -91,7 +91,7 @@ def _view(attempt: Attempt) -> AttemptView:
     play = load_play(attempt)
     title = attempt.version.title
     choices, reflections, rows = [], [], []
-    for number, (stored, step) in enumerate(zip(attempt.steps, play.position.path, strict=False)):
+    for number, (stored, step) in enumerate(zip(attempt.answers, play.position.path, strict=False)):
         node = step.node
         if node.kind == "choice" and step.option is not None:
             offered = node.offered_options(step.flags_before)
@@ -131,7 +131,7 @@ def _view(attempt: Attempt) -> AttemptView:
             node.id, node.outcome, node.tags, node.supervision, attempt.completed_at
         )
         profile = {k: Score(r.won, r.best) for k, r in play.profile.items()}
-    record = AttemptRecord(
+    past = PastAttempt(
         id=attempt.id,
         scenario_id=play.scenario.id,
         scenario_title=title,
@@ -142,7 +142,7 @@ def _view(attempt: Attempt) -> AttemptView:
         ending=ending,
         profile=profile,
     )
-    return AttemptView(attempt, play.scenario, record, tuple(rows))
+    return AttemptView(attempt, play.scenario, past, tuple(rows))
 
 
 def load_learners(session: Session, learners: Sequence[User]) -> dict[int, LearnerData]:
@@ -156,7 +156,7 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         .order_by(Attempt.started_at, Attempt.id)
         .options(
             selectinload(Attempt.version),
-            selectinload(Attempt.steps).selectinload(Step.reflection),
+            selectinload(Attempt.answers).selectinload(AttemptAnswer.reflection),
         )
     )
     for attempt in attempts:

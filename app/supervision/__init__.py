@@ -5,15 +5,15 @@ from .cycles import CYCLES, DEFAULT_CYCLE, Cycle, Group, Phase, cycle, group
 from .generate import generate
 from .model import (
     WRITTEN_WORDS,
-    AttemptRecord,
     ChoiceMade,
     EndingReached,
     Generated,
     History,
+    PastAttempt,
+    PastSession,
     Prompt,
     ReflectionMade,
     Score,
-    SessionRecord,
 )
 from .rules import Rule, load_rules, parse_rules
 
@@ -21,7 +21,7 @@ __all__ = [
     "CYCLES",
     "DEFAULT_CYCLE",
     "WRITTEN_WORDS",
-    "AttemptRecord",
+    "PastAttempt",
     "ChoiceMade",
     "Cycle",
     "EndingReached",
@@ -33,7 +33,7 @@ __all__ = [
     "ReflectionMade",
     "Rule",
     "Score",
-    "SessionRecord",
+    "PastSession",
     "cycle",
     "generate",
     "group",

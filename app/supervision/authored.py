@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from ..engine import SupervisionPrompt, Vocabulary
-from .model import AttemptRecord, History, Prompt, Score
+from .model import History, PastAttempt, Prompt, Score
 from .patterns import day, following, newest_ids
 
 DEFAULT_STAGE = {"choice": "reflection", "ending": "analysis"}
@@ -20,7 +20,7 @@ PRIORITY = {"weak-choice": 10_001, "ending": 10_002, "choice": 10_003}
 @dataclass(frozen=True)
 class _Raised:
     prompt: Prompt
-    attempt: AttemptRecord
+    attempt: PastAttempt
 
 
 def prompt_key(source: str, scenario_id: str, node_id: str, text: str) -> str:

@@ -70,7 +70,7 @@ class Score:
 
 
 @dataclass(frozen=True)
-class AttemptRecord:
+class PastAttempt:
     """One attempt at one scenario, in the order things happened."""
 
     id: int
@@ -85,7 +85,7 @@ class AttemptRecord:
 
 
 @dataclass(frozen=True)
-class SessionRecord:
+class PastSession:
     """A past supervision session: when it was held and which prompt keys it covered."""
 
     held_on: date
@@ -96,11 +96,11 @@ class SessionRecord:
 class History:
     """Everything generation looks at for one learner."""
 
-    attempts: tuple[AttemptRecord, ...] = ()
-    sessions: tuple[SessionRecord, ...] = ()
+    attempts: tuple[PastAttempt, ...] = ()
+    sessions: tuple[PastSession, ...] = ()
 
     @property
-    def completed(self) -> tuple[AttemptRecord, ...]:
+    def completed(self) -> tuple[PastAttempt, ...]:
         return tuple(a for a in self.attempts if a.completed_at is not None)
 
     @property

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..engine import Vocabulary
-from .model import AttemptRecord, History, ReflectionMade
+from .model import History, PastAttempt, ReflectionMade
 from .rules import Rule
 
 MAX_REFLECTIONS = 2  # reflections quoted per prompt, newest first: keeps the agenda to a page
@@ -46,7 +46,7 @@ def newest_ids(reflections: Iterable[ReflectionMade]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(r.id for r in shown))[:MAX_REFLECTIONS]
 
 
-def following(attempt: AttemptRecord, number: int) -> list[ReflectionMade]:
+def following(attempt: PastAttempt, number: int) -> list[ReflectionMade]:
     """The first reflection the learner wrote after step `number`: often about that choice."""
     later = [r for r in attempt.reflections if r.number > number and r.text]
     return later[:1]

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.db import db, utcnow
 from app.engine import Answer
-from app.models import Attempt, ScenarioRecord, User
+from app.models import Attempt, StoredScenario, User
 from app.services import player
 from tests.conftest import FIXTURES
 
@@ -32,9 +32,9 @@ class World:
 
 def play(user: User, slug: str, choices: list[str], notes: list[str | None], days_ago: int = 3):
     """Play one attempt to its end: `choices` by option text, `notes` for each reflection."""
-    record = db.session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == slug))
+    stored = db.session.scalar(select(StoredScenario).where(StoredScenario.slug == slug))
     when = utcnow() - timedelta(days=days_ago)
-    attempt = Attempt(user_id=user.id, version_id=record.current_version_id, started_at=when)
+    attempt = Attempt(user_id=user.id, version_id=stored.current_version_id, started_at=when)
     db.session.add(attempt)
     db.session.flush()
     position = player.load_play(attempt).position

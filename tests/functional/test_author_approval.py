@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.db import db
-from app.models import ApprovalRequest, Draft, ScenarioRecord
+from app.models import ApprovalRequest, Draft, StoredScenario
 from tests.conftest import Browser
 
 from .author_helpers import build_small_scenario, save_node
@@ -51,7 +51,7 @@ def test_with_approval_on_an_author_asks_instead_of_publishing(
     assert "another author must give it" in own and "Approve and publish" not in own
     forced = browser.submit(f"/author/approvals/{request.id}", {"approve": "y"})
     assert forced.status_code == 403
-    assert db.session.scalar(select(ScenarioRecord)) is None
+    assert db.session.scalar(select(StoredScenario)) is None
 
 
 def test_second_author_sees_the_diff_and_approves(app, auth, browser, client, make_user):
@@ -69,8 +69,8 @@ def test_second_author_sees_the_diff_and_approves(app, auth, browser, client, ma
     response = other.submit(f"/author/approvals/{request.id}", {"approve": "y", "comment": "Good."})
     assert response.status_code == 302
     db.session.expire_all()
-    record = db.session.scalar(select(ScenarioRecord))
-    version = record.current_version
+    stored = db.session.scalar(select(StoredScenario))
+    version = stored.current_version
     assert version.number == 1 and version.published_by_id != request.requested_by_id
     assert db.session.get(Draft, draft_id) is None  # its text is now the published version
     assert db.session.get(ApprovalRequest, request.id).decision == "approved"
@@ -99,5 +99,5 @@ def test_a_change_request_shows_only_what_changed(app, auth, browser, client, ma
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(ApprovalRequest, request.id).decision == "returned"
-    assert db.session.scalar(select(ScenarioRecord)).current_version.number == 1
+    assert db.session.scalar(select(StoredScenario)).current_version.number == 1
     assert "Keep the old wording." in browser.get(f"/author/approvals/{request.id}").text

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from app.db import db
 from app.engine import parse
-from app.models import Draft, ScenarioRecord, ScenarioVersion
+from app.models import Draft, ScenarioVersion, StoredScenario
 from app.services import library, settings
 from tests.conftest import FIXTURES
 
@@ -70,11 +70,11 @@ def test_changed_file_over_a_browser_version_becomes_a_draft(app, runner, make_u
     assert "conflict  short-visit" in result.output
     assert "published from the browser" in result.output and "/author/drafts/" in result.output
     assert _versions() == 2  # nothing published over the browser version
-    record = db.session.scalar(select(ScenarioRecord))
-    assert "Browser words." in record.current_version.source
+    stored = db.session.scalar(select(StoredScenario))
+    assert "Browser words." in stored.current_version.source
     draft = db.session.scalar(select(Draft))
     assert draft.origin == "file" and "File words." in draft.text
-    assert draft.base_version_id == record.current_version_id
+    assert draft.base_version_id == stored.current_version_id
     again = runner.invoke(args=["scenarios", "load", str(copy)])
     assert "unchanged" in again.output and "already waiting" in again.output
     assert db.session.scalar(select(func.count()).select_from(Draft)) == 1

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.authoring import meaning
 from app.db import db
 from app.engine import parse
-from app.models import Draft, ScenarioRecord
+from app.models import Draft, StoredScenario
 from tests.conftest import FIXTURES
 
 from .author_helpers import build_small_scenario, draft_text
@@ -31,8 +31,8 @@ def test_export_draft_and_version_download_the_file_format(auth, browser, client
     assert response.headers["Content-Disposition"] == 'attachment; filename="first-visit.scenario"'
     assert response.text == draft_text(draft_id)
     load_fixture()
-    record = db.session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == "short-visit"))
-    version = client.get(f"/author/versions/{record.current_version_id}/export")
+    stored = db.session.scalar(select(StoredScenario).where(StoredScenario.slug == "short-visit"))
+    version = client.get(f"/author/versions/{stored.current_version_id}/export")
     assert version.text == (FIXTURES / "short-visit.scenario").read_text()
 
 

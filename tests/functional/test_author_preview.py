@@ -7,7 +7,7 @@ import re
 from sqlalchemy import func, select, text
 
 from app.db import db
-from app.models import Attempt, Reflection, ReflectionDraft, Step
+from app.models import Attempt, AttemptAnswer, Reflection, ReflectionDraft
 
 from .author_helpers import add_node, build_small_scenario, save_node, save_option
 
@@ -23,7 +23,7 @@ def _rows() -> dict[str, int]:
 def _learner_rows() -> int:
     return sum(
         db.session.scalar(select(func.count()).select_from(model))
-        for model in (Attempt, Step, Reflection, ReflectionDraft)
+        for model in (Attempt, AttemptAnswer, Reflection, ReflectionDraft)
     )
 
 

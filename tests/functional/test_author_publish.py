@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.db import db
-from app.models import Attempt, Draft, ScenarioRecord, ScenarioVersion
+from app.models import Attempt, Draft, ScenarioVersion, StoredScenario
 from tests.conftest import Browser
 
 from .author_helpers import build_small_scenario, save_node
@@ -16,9 +16,9 @@ def _publish(browser, draft_id: int, **data):
     return browser.submit(f"/author/drafts/{draft_id}/publish", data)
 
 
-def _record() -> ScenarioRecord:
+def _record() -> StoredScenario:
     db.session.expire_all()
-    return db.session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == "first-visit"))
+    return db.session.scalar(select(StoredScenario).where(StoredScenario.slug == "first-visit"))
 
 
 def _learner(app, make_user, email="jo@example.org") -> Browser:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from app.authoring import EditError, meaning
 from app.db import db
 from app.engine import parse
-from app.services import authoring
+from app.services import drafts
 from tests.unit.authoring.strategies import edit_for
 
 
@@ -26,16 +26,16 @@ def author(make_user):
 )
 @given(data=st.data())
 def test_service_edits_export_and_import_with_the_same_meaning(app, author, data):
-    draft = authoring.new_draft(db.session, author, "case", "A case")
+    draft = drafts.new_draft(db.session, author, "case", "A case")
     try:
         for _ in range(data.draw(st.integers(1, 25), label="edits")):
             edit = data.draw(edit_for(parse(draft.text)[0]))
             try:
-                authoring.edit(db.session, author, draft, edit)
+                drafts.edit(db.session, author, draft, edit)
             except EditError:
                 continue  # the editor shows the message; the draft is unchanged
         exported = draft.text.encode()  # what /author/drafts/<id>/export sends
-        imported = authoring.import_file(db.session, author, exported)
+        imported = drafts.import_file(db.session, author, exported)
         assert meaning(parse(imported.text)[0]) == meaning(parse(draft.text)[0])
     finally:
         db.session.rollback()

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.db import db
 from app.engine import MAX_REFLECTION_CHARS
-from app.models import Attempt, Reflection, Step
+from app.models import Attempt, AttemptAnswer, Reflection
 from app.services import library
 from tests.conftest import csrf_token
 
@@ -24,7 +24,9 @@ from .helpers import (
 
 def _steps(attempt_id: int) -> int:
     return db.session.scalar(
-        select(func.count()).select_from(Step).where(Step.attempt_id == attempt_id)
+        select(func.count())
+        .select_from(AttemptAnswer)
+        .where(AttemptAnswer.attempt_id == attempt_id)
     )
 
 
@@ -163,7 +165,9 @@ def test_optional_reflection_skip_is_recorded(auth, browser, client, load_fixtur
     ending = client.get(url, follow_redirects=True)
     assert "You saw part of the picture" in ending.text
     assert "skipped" in ending.text
-    skipped = db.session.scalar(select(Step).where(Step.node_id == "optional-note"))
+    skipped = db.session.scalar(
+        select(AttemptAnswer).where(AttemptAnswer.node_id == "optional-note")
+    )
     assert skipped.skipped is True and skipped.reflection is None
 
 

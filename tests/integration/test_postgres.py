@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app import create_app
 from app.db import db
 from app.engine import Answer
-from app.models import Attempt, Step
+from app.models import Attempt, AttemptAnswer
 from app.services import accounts, library, player
 from tests.conftest import FIXTURES, PASSWORD
 
@@ -55,8 +55,8 @@ def _attempt(pg_app) -> Attempt:
     user = accounts.create_user(
         db.session, email="pg@example.org", display_name="Pg", roles={"learner"}, password=PASSWORD
     )
-    record = library.catalogue(db.session)[0]
-    attempt = player.start_attempt(db.session, user, record)
+    stored = library.catalogue(db.session)[0]
+    attempt = player.start_attempt(db.session, user, stored)
     db.session.commit()
     return attempt
 
@@ -70,7 +70,7 @@ def test_play_to_an_ending_on_postgres(pg_app):
         Answer.reflect("On PostgreSQL."),
         Answer.choose(0),
     ):
-        play = player.submit(db.session, attempt, len(attempt.steps), answer)
+        play = player.submit(db.session, attempt, len(attempt.answers), answer)
         db.session.commit()
     assert play.position.finished and attempt.ending_node == "ending-whole"
     assert {s.competency: (s.won, s.best) for s in attempt.scores}["triangulation"] == (4, 4)
@@ -88,7 +88,9 @@ def test_two_servers_answering_the_same_step_store_it_once(pg_app):
             player.submit(second, a2, 0, Answer.continue_())
     engine.dispose()
     count = db.session.scalar(
-        select(func.count()).select_from(Step).where(Step.attempt_id == attempt.id)
+        select(func.count())
+        .select_from(AttemptAnswer)
+        .where(AttemptAnswer.attempt_id == attempt.id)
     )
     assert count == 1
 

@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 
 from app.engine import Competency, SupervisionPrompt, Vocabulary
 from app.supervision import (
-    AttemptRecord,
     ChoiceMade,
     EndingReached,
     History,
+    PastAttempt,
+    PastSession,
     ReflectionMade,
     Score,
-    SessionRecord,
     parse_rules,
 )
 
@@ -86,7 +86,7 @@ def attempt(
     done=True,
 ):
     started = DAY + timedelta(days=day)
-    return AttemptRecord(
+    return PastAttempt(
         id=aid,
         scenario_id=scenario,
         scenario_title=scenario.replace("-", " ").capitalize(),
@@ -109,5 +109,5 @@ def history(*attempts, sessions=()):
     return History(tuple(attempts), tuple(sessions))
 
 
-def session(on: date, *keys: str) -> SessionRecord:
-    return SessionRecord(on, frozenset(keys))
+def session(on: date, *keys: str) -> PastSession:
+    return PastSession(on, frozenset(keys))

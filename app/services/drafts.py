@@ -1,6 +1,6 @@
 """Drafts: create, edit, check, import and export scenarios in the browser.
 
-A draft is scenario text (the format of record). Every change goes through
+A draft is scenario text (the source of truth). Every change goes through
 `app.authoring.apply_to_text` (parse, change, write back), and every save is checked with the
 same `check_text` as `flask scenarios check`, so the browser and the command line never
 disagree about what is wrong. A draft with problems can be saved; only publishing refuses it.
@@ -22,7 +22,7 @@ from ..authoring.twine_read import TwineError, read_story
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, parse
 from ..engine.parser import ID_RE
-from ..models import ApprovalRequest, Draft, ScenarioRecord, User
+from ..models import ApprovalRequest, Draft, StoredScenario, User
 
 COMMENT_RE = re.compile(r"^\s*//", re.M)
 
@@ -60,23 +60,23 @@ def all_drafts(session: Session) -> list[Draft]:
     return list(session.scalars(select(Draft).order_by(Draft.updated_at.desc())))
 
 
-def all_scenarios(session: Session) -> list[ScenarioRecord]:
+def all_scenarios(session: Session) -> list[StoredScenario]:
     """Every scenario with a published version, archived ones too (authors can bring them back)."""
     return list(
         session.scalars(
-            select(ScenarioRecord)
-            .where(ScenarioRecord.current_version_id.is_not(None))
-            .order_by(ScenarioRecord.slug)
+            select(StoredScenario)
+            .where(StoredScenario.current_version_id.is_not(None))
+            .order_by(StoredScenario.slug)
         )
     )
 
 
-def record_for(session: Session, slug: str) -> ScenarioRecord | None:
-    return session.scalar(select(ScenarioRecord).where(ScenarioRecord.slug == slug))
+def stored_scenario(session: Session, slug: str) -> StoredScenario | None:
+    return session.scalar(select(StoredScenario).where(StoredScenario.slug == slug))
 
 
 def _slug_taken(session: Session, slug: str, draft: Draft | None = None) -> bool:
-    if record_for(session, slug) is not None:
+    if stored_scenario(session, slug) is not None:
         return True
     others = select(Draft.id).where(Draft.slug == slug)
     if draft is not None and draft.id is not None:
@@ -92,7 +92,7 @@ def _store(session: Session, user: User, draft: Draft, text: str) -> Draft:
         scenario.id if scenario is not None and ID_RE.match(scenario.id or "") else draft.slug
     )
     if new_slug != draft.slug:
-        if record_for(session, draft.slug) is not None:
+        if stored_scenario(session, draft.slug) is not None:
             raise EditError(
                 "id",
                 "This scenario has been published, so its id cannot change: learners' "
@@ -115,17 +115,17 @@ def new_draft(session: Session, user: User, slug: str, title: str) -> Draft:
     return _store(session, user, draft, text)
 
 
-def draft_from_version(session: Session, user: User, record: ScenarioRecord) -> Draft:
+def draft_from_version(session: Session, user: User, stored: StoredScenario) -> Draft:
     """The author's way in to change a published scenario: its browser draft if there is one,
     else a new one holding the current version's text."""
     existing = session.scalar(
-        select(Draft).where(Draft.slug == record.slug, Draft.origin == "browser").limit(1)
+        select(Draft).where(Draft.slug == stored.slug, Draft.origin == "browser").limit(1)
     )
     if existing is not None:
         return existing
-    version = record.current_version
+    version = stored.current_version
     assert version is not None
-    draft = Draft(slug=record.slug, text=version.source, origin="browser", notes="")
+    draft = Draft(slug=stored.slug, text=version.source, origin="browser", notes="")
     draft.base_version_id = version.id
     session.add(draft)
     return _store(session, user, draft, version.source)
@@ -143,7 +143,7 @@ def save_text(session: Session, user: User, draft: Draft, text: str) -> Draft:
 
 
 def delete(session: Session, draft: Draft) -> None:
-    """Discard a draft. Approval requests keep their frozen text as a record."""
+    """Discard a draft. Approval requests keep their frozen text."""
     for request in session.scalars(
         select(ApprovalRequest).where(ApprovalRequest.draft_id == draft.id)
     ):
@@ -164,9 +164,9 @@ def import_file(session: Session, user: User, data: bytes) -> Draft:
     scenario, _ = parse(text)
     if scenario is None or not ID_RE.match(scenario.id or ""):
         raise UploadError("The file has no valid 'id:' line, so it cannot be matched to a scenario")
-    record = record_for(session, scenario.id)
+    stored = stored_scenario(session, scenario.id)
     draft = Draft(slug=scenario.id, text="", origin="upload", notes="")
-    draft.base_version_id = record.current_version_id if record else None
+    draft.base_version_id = stored.current_version_id if stored else None
     session.add(draft)
     draft.text, draft.updated_at, draft.updated_by_id = (
         text.replace("\r\n", "\n"),

@@ -1,0 +1,32 @@
+"""The HTML that survives sanitising: one allow-list for rendered Markdown (app/markdown.py) and
+for imported Twine text (app/authoring/twine_text.py). Plain data, so the pure packages can use
+it without loading the web stack."""
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "ul",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "dl",
+    "dt",
+    "dd",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
