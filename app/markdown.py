@@ -17,18 +17,28 @@ _CLASSES = {
     "<ol>": '<ol class="govuk-list govuk-list--number">',
     "<h2>": '<h2 class="govuk-heading-m">',
     "<h3>": '<h3 class="govuk-heading-s">',
+    "<h2 id=": '<h2 class="govuk-heading-m" id=',
+    "<h3 id=": '<h3 class="govuk-heading-s" id=',
     "<a href": '<a class="govuk-link" href',
 }
 
 
 @lru_cache(maxsize=4096)
-def render_markdown(text: str, heading_offset: int = 0) -> Markup:
-    """Markdown to safe HTML with GOV.UK classes. Raw HTML in the source is stripped."""
-    html = md.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
+def render_markdown(text: str, heading_offset: int = 0, anchors: bool = False) -> Markup:
+    """Markdown to safe HTML with GOV.UK classes. Raw HTML in the source is stripped.
+
+    With `anchors` (the project's own content pages only), a heading may name a stable link
+    target, `## Lawful basis {#lawful-basis}`, so other pages can link to `page#lawful-basis`.
+    """
+    extensions = ["sane_lists", "tables"] + (["attr_list"] if anchors else [])
+    html = md.markdown(text or "", extensions=extensions, output_format="html")
+    attributes = dict(ALLOWED_ATTRIBUTES)
+    if anchors:
+        attributes |= {"h2": {"id"}, "h3": {"id"}}
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS | {"h1"},
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=attributes,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
