@@ -30,7 +30,7 @@ def test_say_and_keep_last_are_saved_in_the_file_and_shown_back(auth, browser, c
     assert '  say: "I\'d like to check with the school too."\n\n    That is what I do' in text
     assert "* Take her word for it." in text and text.count("  keep-last: yes") == 1
     form = client.get(f"/author/drafts/{draft_id}/nodes/ask/options/0").text
-    assert "What you might say (optional)" in form
+    assert "What you might say (optional)" in form and "Keep this option last" in form
     assert "That is what I do for every family." in form
     kept = client.get(f"/author/drafts/{draft_id}/nodes/ask/options/1").text
     assert re.search(r'name="keep_last"[^>]*checked', kept)
