@@ -105,9 +105,13 @@ def _competency(rule: Rule, history: History, vocab: Vocabulary, now: datetime) 
         values = {"competency": name, "percent": percent, "threshold": rule.when.number}
         values |= {"count": len(assessed), "of": len(assessed), "scenarios": titles}
         values["attempts"] = attempts_phrase(len(assessed))
-        side = "below" if low else "at or above"
+        side = "under" if low else "at least"
         tested = attempts_phrase(len(assessed))
-        trigger = f"{name} {side} {rule.when.number}% in every attempt that tested it ({tested}: {titles}); {percent}% overall"
+        trigger = (
+            f"Choices touching {name} won {side} {rule.when.number}% of the points on offer in "
+            f"every attempt that explored it ({tested}: {titles}): a simulation's points, not a "
+            "measure of practice"
+        )
         times = [a.completed_at for a in assessed if a.completed_at]
         notes = [r for a in assessed for r in a.reflections]
         found.append(Match(values, trigger, max(times, default=None), newest_ids(notes), key))

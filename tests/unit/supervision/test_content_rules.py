@@ -168,3 +168,18 @@ def test_the_guide_describes_every_rule_sentence_and_placeholder():
     example = re.search(r"```\n(=== concern: .*?)```", GUIDE, re.S).group(1)
     text = (ROOT / "content" / "supervision-rules.txt").read_text(encoding="utf-8")
     assert example in text  # the guide's example is a real rule, word for word
+
+
+def test_what_raised_a_competency_prompt_says_the_points_are_the_simulations():
+    low = {"triangulation": (0, 4)}
+    one = attempt(1, profile=low, reflections=WRITTEN)
+    two = attempt(2, "school-call", day=2, profile=low, reflections=WRITTEN)
+    prompt = _by_key(
+        generate(history(one, two), RULES, VOCAB, NOW),
+        "rule:competency-low-every-time:triangulation",
+    )
+    assert prompt.trigger == (
+        "Choices touching Testing self-report won under 40% of the points on offer in every "
+        "attempt that explored it (2 attempts: Phone review and School call): a simulation's "
+        "points, not a measure of practice"
+    )
