@@ -36,7 +36,8 @@ def _play(page, scenario, moves):
     for kind, index in moves:
         if kind == "choose":
             label = " ".join(position.node.options[index].text.split())
-            page.get_by_label(label, exact=True).focus()
+            # by its words; the value only tells apart two offered options worded the same
+            page.get_by_label(label, exact=True).and_(page.locator(f"[value='{index}']")).focus()
             page.keyboard.press("Space")
             _press(page, "button", "Choose")
             assert "/feedback/" in page.url
