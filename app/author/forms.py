@@ -40,7 +40,8 @@ KINDS = [
 CONDITION_HINT = "Optional. A flag, 'not' a flag, or several joined by 'and'"
 PROMPT_HINT = (
     "Optional. One question for the learner's supervisor per line. Start a line with "
-    "(experience), (reflection), (analysis) or (action) to place it in the reflective cycle."
+    "(experience), (reflection), (analysis) or (action) to place it under that heading of the "
+    "supervisor's agenda."
 )
 MAX_UPLOAD = 1024 * 1024
 
