@@ -11,7 +11,7 @@ from wtforms import EmailField, SelectField, SelectMultipleField, StringField, S
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 from ..engine import AGENCY_KINDS
-from ..models.accounts import ROLES
+from ..models.accounts import Role
 
 
 class UserForm(FlaskForm):
@@ -28,7 +28,7 @@ class UserForm(FlaskForm):
     )
     roles = SelectMultipleField(
         "Roles",
-        choices=[(r, r.capitalize()) for r in ROLES],
+        choices=[(r.value, r.capitalize()) for r in Role],
         widget=GovCheckboxesInput(),
         validators=[DataRequired("Choose at least one role")],
     )

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Node, Scenario
+from .model import Node, NodeKind, Scenario
 
 # Words that tell a reader which option the author prefers (whole words, any case). The one list:
 # the stats command, the library tests and the content guide's advice all use this constant.
@@ -92,7 +92,7 @@ def choice_figure(node: Node) -> ChoiceFigure | None:
 
 
 def choice_figures(scenario: Scenario) -> list[ChoiceFigure]:
-    found = (choice_figure(n) for n in scenario.nodes.values() if n.kind == "choice")
+    found = (choice_figure(n) for n in scenario.nodes.values() if n.kind == NodeKind.CHOICE)
     return [f for f in found if f is not None]
 
 

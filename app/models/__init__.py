@@ -1,13 +1,23 @@
 """ORM models, split by area. Tables that hold a person's data are listed in PERSONAL_DATA so
 export and erasure can be checked against the schema."""
 
-from .accounts import AccountChange, Agency, LoginThrottle, PasswordToken, Team, User, UserRole
+from .accounts import (
+    AccountChange,
+    Agency,
+    LoginThrottle,
+    PasswordToken,
+    Role,
+    Team,
+    User,
+    UserRole,
+)
 from .audit import AuditEvent
-from .authoring import ApprovalRequest, AuthoringSetting, Draft
+from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
 from .learning import (
     Attempt,
     AttemptAnswer,
     AttemptScore,
+    Origin,
     Reflection,
     ReflectionDraft,
     ScenarioVersion,
@@ -43,7 +53,9 @@ __all__ = [
     "Agency",
     "ApprovalRequest",
     "AuthoringSetting",
+    "Decision",
     "Draft",
+    "Origin",
     "AgreedAction",
     "Attempt",
     "AttemptAnswer",
@@ -54,6 +66,7 @@ __all__ = [
     "Reflection",
     "ReflectionComment",
     "ReflectionDraft",
+    "Role",
     "StoredScenario",
     "ScenarioVersion",
     "SupervisionSession",
