@@ -122,9 +122,10 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, scenarios, supervision, users
+    from .cli import demo, retention, scenarios, supervision, users
 
     app.cli.add_command(scenarios.group)
     app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
+    app.cli.add_command(retention.group)
     app.cli.add_command(demo.command)

@@ -171,3 +171,6 @@ def organisation():
     return render_template(
         "admin/organisation.html", agencies=agencies, agency_form=agency_form, team_form=team_form
     )
+
+
+from . import data_rights as _data_rights  # noqa: E402,F401 - its routes are on this blueprint

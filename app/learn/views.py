@@ -20,6 +20,7 @@ from flask import (
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from .. import data_rights
 from ..authz import can
 from ..db import db, utcnow
 from ..engine import Answer, StepError
@@ -253,6 +254,12 @@ def my_learning():
         supervision=own,
         today=utcnow().date(),
     )
+
+
+@bp.get("/my-learning/my-data.json")
+def my_data():
+    """Everything held about the signed-in person, as JSON: only their own."""
+    return data_rights.download(db.session, current_user, current_user)
 
 
 @bp.post("/my-learning/actions/<int:action_id>")
