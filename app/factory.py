@@ -68,6 +68,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .about import bp as about_bp
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
     from .author.views import bp as author_bp
@@ -76,6 +77,7 @@ def register_blueprints(app: Flask) -> None:
     from .supervise.views import bp as supervise_bp
 
     app.register_blueprint(auth_bp)
+    app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(guide_bp, url_prefix="/guide")
