@@ -1,14 +1,37 @@
-"""The one place that decides who may do what. Views call `can()` (or `require()`), and list
-queries use `visible_attempts_clause()`, so a page and a URL never disagree.
+"""The one place that decides who may do what. Views call `can()` through `require()` and
+`load_or_refuse()`, and list queries use `visible_attempts_clause()`, so a page and a URL never
+disagree.
 
 Reflections are sensitive personal data: only the learner and their own current supervisor may
 read them; administrators act on them only through export and erasure.
+
+The actions, one name each:
+
+| action | object | who |
+|---|---|---|
+| `area:learn`, `area:supervise`, `area:author`, `area:admin` | - | the roles in `AREA_ROLES` |
+| `view_attempt` | Attempt | its learner, and their current supervisor |
+| `answer_attempt` | Attempt | its learner |
+| `approve_version` | ApprovalRequest | an author other than the one who asked, while it is open |
+| `change_authoring_settings` | - | administrators |
+| `supervise_learner` | User | their current supervisor, while the learner is active |
+| `comment_reflection` | Reflection | the learner's current supervisor |
+| `complete_action` | AgreedAction | the learner it was agreed with |
+
+Refusals follow one rule, so a guessed URL reveals nothing:
+- **403** when the person may not use the area at all (a learner opening /author), or may see
+  the object but not do this to it (approving their own request): `require()`;
+- **404** when the object does not exist, or exists in an area they may use but is not theirs to
+  see (another learner's attempt, a supervisee of someone else): `load_or_refuse()`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from flask import abort
+from flask_login import current_user
 from sqlalchemy import ColumnElement, and_, false, or_, select
 
 from .db import db
@@ -17,14 +40,15 @@ from .models import (
     ApprovalRequest,
     Attempt,
     Reflection,
+    Role,
     User,
 )
 
-AREA_ROLES = {
-    "admin": {"admin"},
-    "author": {"author", "admin"},
-    "supervise": {"supervisor"},
-    "learn": {"learner", "supervisor", "author", "admin"},
+AREA_ROLES = {  # the roles that open each area of the site
+    "admin": {Role.ADMIN},
+    "author": {Role.AUTHOR, Role.ADMIN},
+    "supervise": {Role.SUPERVISOR},
+    "learn": set(Role),
 }
 
 
@@ -38,16 +62,12 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return False
     if action.startswith("area:"):
         return bool(user.roles & AREA_ROLES[action.removeprefix("area:")])
-    if action == "play":
-        return can(user, "area:learn")
-    if action in ("view_attempt", "read_reflections"):
+    if action == "view_attempt":
         assert isinstance(obj, Attempt)
         return obj.user_id == user.id or _supervises(user, obj.user_id)
     if action == "answer_attempt":
         assert isinstance(obj, Attempt)
         return obj.user_id == user.id
-    if action == "manage_users":
-        return user.has_role("admin")
     if action in AUTHORING:
         return _authoring(user, action, obj)
     return _supervision(user, action, obj)
@@ -55,7 +75,7 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
 
 # Authoring: authors and admins only. Nothing here reads learners' records, so an author never
 # sees a learner's name or reflection through authoring or preview.
-AUTHORING = {"author", "approve_version", "change_authoring_settings"}
+AUTHORING = {"approve_version", "change_authoring_settings"}
 
 
 def _authoring(user: User, action: str, obj: Any) -> bool:
@@ -64,9 +84,8 @@ def _authoring(user: User, action: str, obj: Any) -> bool:
     if action == "approve_version":  # a *second* author: never the one who asked
         assert isinstance(obj, ApprovalRequest)
         return obj.requested_by_id != user.id and obj.decision is None
-    if action == "change_authoring_settings":
-        return user.has_role("admin")
-    return True
+    assert action == "change_authoring_settings"
+    return user.has_role(Role.ADMIN)
 
 
 def _supervision(user: User, action: str, obj: Any) -> bool:
@@ -87,7 +106,7 @@ def _supervisor_of(user: User, learner: User) -> bool:
     """The one supervision rule: the learner's current supervisor, while the learner is active.
     `supervisees_clause` is the same rule as SQL."""
     return (
-        user.has_role("supervisor")
+        user.has_role(Role.SUPERVISOR)
         and learner.id != user.id
         and learner.active
         and learner.supervisor_id == user.id
@@ -103,7 +122,7 @@ def _supervises(user: User, learner_id: int) -> bool:
 
 def supervisees_clause(user: Any) -> ColumnElement[bool]:
     """A WHERE clause for User matching exactly the learners `can(user, 'supervise_learner')`."""
-    if not _is_user(user) or not user.has_role("supervisor"):
+    if not _is_user(user) or not user.has_role(Role.SUPERVISOR):
         return false()
     return and_(User.supervisor_id == user.id, User.active.is_(True), User.id != user.id)
 
@@ -113,6 +132,39 @@ def visible_attempts_clause(user: Any) -> ColumnElement[bool]:
     if not _is_user(user):
         return false()
     clauses = [Attempt.user_id == user.id]
-    if user.has_role("supervisor"):
+    if user.has_role(Role.SUPERVISOR):
         clauses.append(Attempt.user_id.in_(select(User.id).where(supervisees_clause(user))))
     return or_(*clauses)
+
+
+# -- for views: the rule above as HTTP answers ---------------------------------------------------
+
+Model = TypeVar("Model")
+
+
+def require(action: str, obj: Any = None) -> None:
+    """Refuse with 403 unless the signed-in person may do `action` (to `obj`)."""
+    if not can(current_user, action, obj):
+        abort(403)
+
+
+def load_or_refuse(
+    model: type[Model],
+    key: Any,
+    action: str | None = None,
+    *,
+    by: Any = None,
+    shown: Callable[[Model], bool] | None = None,
+) -> Model:
+    """The row of `model` with primary key `key` (or whose column `by` equals `key`), or 404
+    when there is none, when `shown(row)` is false (archived, not yet published) or when the
+    signed-in person may not do `action` to it. Never 403: see the module's rule."""
+    if by is None:
+        found = db.session.get(model, key)
+    else:
+        found = db.session.scalar(select(model).where(by == key))
+    if found is None or (shown is not None and not shown(found)):
+        abort(404)
+    if action is not None and not can(current_user, action, found):
+        abort(404)
+    return found

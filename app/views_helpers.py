@@ -6,7 +6,8 @@ from flask import g, request, url_for
 from flask_login import current_user
 
 from .authz import can
-from .engine import MAX_REFLECTION_CHARS
+from .engine import MAX_REFLECTION_CHARS, NodeKind
+from .models import Decision, Origin
 
 # (endpoint, text, the area a person needs to see it; None: everyone, signed in or not)
 NAV_ITEMS = (
@@ -38,4 +39,7 @@ def template_globals() -> dict:
         "can": lambda action, obj=None: can(current_user, action, obj),
         "nav_items": nav_items,
         "max_reflection": MAX_REFLECTION_CHARS,
+        "NodeKind": NodeKind,  # closed sets, so templates compare with the one declaration
+        "Origin": Origin,
+        "Decision": Decision,
     }

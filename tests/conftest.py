@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import psutil
 import pytest
 from flask import g
 from flask_migrate import upgrade
@@ -18,6 +19,28 @@ from app.services import accounts, library
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_left_behind():
+    """Every process a test starts is stopped by the test (servers, databases, browsers). Set up
+    before any other fixture, so it looks last: a child of this test process still running then
+    fails the run, named, and is stopped so the run still ends."""
+    yield
+    children = psutil.Process().children(recursive=True)
+    _gone, alive = psutil.wait_procs(children, timeout=5)
+    if not alive:
+        return
+    left = []
+    for proc in alive:
+        try:
+            left.append(f"{proc.pid} {' '.join(proc.cmdline())[:200]}")
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(alive, timeout=5)
+    if left:
+        pytest.fail("processes left running by the tests:\n" + "\n".join(left), pytrace=False)
 
 
 def _config(db_path: Path, instance: Path) -> dict:

@@ -7,21 +7,22 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from .. import data_rights
+from ..authz import load_or_refuse
 from ..db import db
-from ..models import AuditEvent
+from ..models import AuditEvent, User
 from ..services import personal_data
 from .forms import EraseForm
-from .views import _user_or_404, bp
+from .views import bp
 
 
 @bp.get("/users/<int:user_id>/data.json")
 def user_data(user_id: int):
-    return data_rights.download(db.session, current_user, _user_or_404(user_id))
+    return data_rights.download(db.session, current_user, load_or_refuse(User, user_id))
 
 
 @bp.route("/users/<int:user_id>/erase", methods=["GET", "POST"])
 def erase_user(user_id: int):
-    target = _user_or_404(user_id)
+    target = load_or_refuse(User, user_id)
     if target.id == current_user.id:
         flash("You cannot erase your own account. Ask another administrator.", "info")
         return redirect(url_for("admin.user", user_id=target.id))

@@ -19,7 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 from ..engine import AGENCY_KINDS
-from ..models.accounts import ROLES
+from ..models.accounts import Role
 
 
 class UserForm(FlaskForm):
@@ -36,7 +36,7 @@ class UserForm(FlaskForm):
     )
     roles = SelectMultipleField(
         "Roles",
-        choices=[(r, r.capitalize()) for r in ROLES],
+        choices=[(r.value, r.capitalize()) for r in Role],
         widget=GovCheckboxesInput(),
         validators=[DataRequired("Choose at least one role")],
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
-from ..authz import can
+from ..authz import load_or_refuse, require
 from ..db import db
-from ..models import AccountChange, Agency, Team, User, UserRole
+from ..models import User
 from ..services import accounts
+from ..services import organisation as org
 from .forms import ActionForm, AgencyForm, TeamForm, UserForm
 
 bp = Blueprint("admin", __name__)
@@ -18,42 +18,23 @@ bp = Blueprint("admin", __name__)
 @bp.before_request
 @login_required
 def _admins_only() -> None:
-    if not can(current_user, "area:admin"):
-        abort(403)
-
-
-def _user_or_404(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
-    return user
+    require("area:admin")
 
 
 def _fill_choices(form: UserForm, editing: User | None = None) -> None:
+    offered = org.account_choices(db.session, editing)
     none = [(0, "None")]
-    form.agency_id.choices = none + [
-        (a.id, a.name) for a in db.session.scalars(select(Agency).order_by(Agency.name))
-    ]
-    teams = list(db.session.scalars(select(Team).join(Agency).order_by(Agency.name, Team.name)))
-    form.team_id.choices = none + [(t.id, f"{t.agency.name}: {t.name}") for t in teams]
-    form.team_agency = {t.id: t.agency_id for t in teams}
-    supervisors = db.session.scalars(
-        select(User)
-        .join(UserRole)
-        .where(UserRole.role == "supervisor", User.active.is_(True))
-        .order_by(User.display_name)
-    )
+    form.agency_id.choices = none + [(a.id, a.name) for a in offered.agencies]
+    form.team_id.choices = none + [(t.id, f"{t.agency.name}: {t.name}") for t in offered.teams]
+    form.team_agency = {t.id: t.agency_id for t in offered.teams}
     form.supervisor_id.choices = none + [
-        (u.id, f"{u.display_name} ({u.email})")
-        for u in supervisors
-        if not editing or u.id != editing.id
+        (u.id, f"{u.display_name} ({u.email})") for u in offered.supervisors
     ]
 
 
 @bp.get("/users")
 def users():
-    rows = db.session.scalars(select(User).order_by(User.active.desc(), User.display_name))
-    return render_template("admin/users.html", users=list(rows))
+    return render_template("admin/users.html", users=org.people(db.session))
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -73,6 +54,7 @@ def new_user():
                 supervisor_id=form.supervisor_id.data or None,
             )
         except accounts.AccountError as exc:
+            db.session.rollback()
             form.email.errors.append(str(exc))
         else:
             db.session.commit()
@@ -88,7 +70,7 @@ def new_user():
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 def user(user_id: int):
-    target = _user_or_404(user_id)
+    target = load_or_refuse(User, user_id)
     form = UserForm(obj=target)
     _fill_choices(form, target)
     if not form.is_submitted():
@@ -109,24 +91,24 @@ def user(user_id: int):
                 display_name=form.display_name.data,
             )
         except accounts.AccountError as exc:
+            db.session.rollback()
             form.supervisor_id.errors.append(str(exc))
         else:
             db.session.commit()
             flash("Changes saved.", "success")
             return redirect(url_for("admin.user", user_id=target.id))
-    history = db.session.scalars(
-        select(AccountChange)
-        .where(AccountChange.user_id == target.id)
-        .order_by(AccountChange.at.desc(), AccountChange.id.desc())
-    )
     return render_template(
-        "admin/user_form.html", form=form, user=target, action=ActionForm(), history=list(history)
+        "admin/user_form.html",
+        form=form,
+        user=target,
+        action=ActionForm(),
+        history=org.history(db.session, target),
     ), 400 if form.errors else 200
 
 
 @bp.post("/users/<int:user_id>/active")
 def toggle_active(user_id: int):
-    target = _user_or_404(user_id)
+    target = load_or_refuse(User, user_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     if target.id == current_user.id:
@@ -143,7 +125,7 @@ def toggle_active(user_id: int):
 
 @bp.post("/users/<int:user_id>/password-link")
 def password_link(user_id: int):
-    target = _user_or_404(user_id)
+    target = load_or_refuse(User, user_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     hours = current_app.config["PASSWORD_LINK_HOURS"]
@@ -153,23 +135,40 @@ def password_link(user_id: int):
     return render_template("admin/password_link.html", user=target, link=link, hours=hours)
 
 
+def _added(form, add, message: str):
+    """Run `add`: on success commit and go back to the page; a name already used becomes an
+    error on the form (the page is shown again with it), never a crash."""
+    try:
+        add()
+    except org.OrganisationError as error:
+        db.session.rollback()
+        form[error.field].errors.append(error.message)
+        return None
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("admin.organisation"))
+
+
 @bp.route("/organisation", methods=["GET", "POST"])
 def organisation():
     agency_form, team_form = AgencyForm(prefix="agency"), TeamForm(prefix="team")
-    agencies = list(db.session.scalars(select(Agency).order_by(Agency.name)))
+    agencies = org.agencies(db.session)
     team_form.agency_id.choices = [(a.id, a.name) for a in agencies]
+    done = None
     if agency_form.submit.data and agency_form.validate_on_submit():
-        db.session.add(Agency(name=agency_form.name.data.strip(), kind=agency_form.kind.data))
-        db.session.commit()
-        flash("Agency added.", "success")
-        return redirect(url_for("admin.organisation"))
-    if team_form.submit.data and team_form.validate_on_submit():
-        db.session.add(Team(agency_id=team_form.agency_id.data, name=team_form.name.data.strip()))
-        db.session.commit()
-        flash("Team added.", "success")
-        return redirect(url_for("admin.organisation"))
-    return render_template(
-        "admin/organisation.html", agencies=agencies, agency_form=agency_form, team_form=team_form
+        name, kind = agency_form.name.data, agency_form.kind.data
+        done = _added(agency_form, lambda: org.add_agency(db.session, name, kind), "Agency added.")
+    elif team_form.submit.data and team_form.validate_on_submit():
+        agency_id, name = team_form.agency_id.data, team_form.name.data
+        done = _added(team_form, lambda: org.add_team(db.session, agency_id, name), "Team added.")
+    return done or (
+        render_template(
+            "admin/organisation.html",
+            agencies=org.agencies(db.session),
+            agency_form=agency_form,
+            team_form=team_form,
+        ),
+        400 if agency_form.errors or team_form.errors else 200,
     )
 
 

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..authz import can
 from ..db import db
+from ..models import Role
 from ..services import accounts, player
 from .forms import LoginForm, SetPasswordForm
 
@@ -19,7 +20,7 @@ def _home_for(user) -> str:
     """Where a person's work is: supervisors their team, authors authoring, others learning."""
     if can(user, "area:supervise"):
         return url_for("supervise.dashboard")
-    if can(user, "area:author") and not user.has_role("learner"):
+    if can(user, "area:author") and not user.has_role(Role.LEARNER):
         return url_for("author.index")
     return url_for("learn.catalogue")
 
@@ -82,6 +83,7 @@ def set_password(token: str):
         try:
             accounts.use_password_link(db.session, token, form.password.data)
         except accounts.AccountError as exc:
+            db.session.rollback()
             form.password.errors.append(str(exc))
         else:
             db.session.commit()

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, current_app, flash, url_for
-from flask_login import current_user
+from flask import current_app, flash, url_for
 
 from ..authoring import EditError
-from ..authz import can
-from ..db import db
+from ..authz import load_or_refuse
 from ..engine import Problem, Vocabulary
-from ..models import Draft
+from ..models import Draft, StoredScenario
 from ..services import drafts, library
 
 
@@ -21,15 +19,17 @@ def vocab() -> Vocabulary:
 
 
 def draft_or_404(draft_id: int) -> Draft:
-    draft = db.session.get(Draft, draft_id)
-    if draft is None:
-        abort(404)
-    return draft
+    return load_or_refuse(Draft, draft_id)
 
 
-def require(action: str, obj: object = None) -> None:
-    if not can(current_user, action, obj):
-        abort(403)
+def published_or_404(slug: str) -> StoredScenario:
+    """A scenario with at least one published version (archived or not), by its id."""
+    return load_or_refuse(
+        StoredScenario,
+        slug,
+        by=StoredScenario.slug,
+        shown=lambda s: s.current_version_id is not None,
+    )
 
 
 @dataclass(frozen=True)

@@ -27,16 +27,17 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from ..engine import AGENCY_KINDS
+from ..engine import AGENCY_KINDS, NodeKind
 
 ID_HINT = "Lower-case letters, digits and hyphens, like 'home-visit'"
 ID_CHECK = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=ID_HINT)
-KINDS = [
-    ("scene", "Scene: some prose and a Continue button"),
-    ("choice", "Choice: a question and options"),
-    ("reflection", "Reflection: a question and a box to write in"),
-    ("ending", "Ending: the outcome and a debrief"),
-]
+KIND_HINTS = {  # one for every NodeKind, in its order
+    NodeKind.SCENE: "Scene: some prose and a Continue button",
+    NodeKind.CHOICE: "Choice: a question and options",
+    NodeKind.REFLECTION: "Reflection: a question and a box to write in",
+    NodeKind.ENDING: "Ending: the outcome and a debrief",
+}
+KINDS = [(kind.value, KIND_HINTS[kind]) for kind in NodeKind]
 CONDITION_HINT = "Optional. A flag, 'not' a flag, or several joined by 'and'"
 PROMPT_HINT = (
     "Optional. One question for the learner's supervisor per line. Start a line with "
@@ -82,7 +83,9 @@ class DetailsForm(FlaskForm):
 
 
 class AddNodeForm(FlaskForm):
-    kind = RadioField("Kind of node", choices=KINDS, default="scene", widget=GovRadioInput())
+    kind = RadioField(
+        "Kind of node", choices=KINDS, default=NodeKind.SCENE.value, widget=GovRadioInput()
+    )
     node_id = StringField("Node id", widget=GovTextInput(), description=ID_HINT,
                           validators=[DataRequired("Enter an id for the node"), ID_CHECK])  # fmt: skip
     submit = SubmitField("Add node", widget=GovSubmitInput())

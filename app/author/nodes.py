@@ -16,7 +16,7 @@ from ..authoring import (
 )
 from ..authoring.normalise import prompt_line
 from ..db import db
-from ..engine.model import Node
+from ..engine.model import Node, NodeKind
 from ..services import drafts
 from . import bp
 from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
@@ -99,10 +99,11 @@ def node(draft_id: int, node_id: str):
                         form.optional.data, form.outcome.data or "", tuple(form.tags.data),
                         form.supervision.data or "")  # fmt: skip
         changes: list = [edit]
-        if current.kind in ("scene", "reflection"):
+        if current.kind.routed:
             # Arrows first, so clearing them and changing the kind can be one save.
             routes = tuple((r.target.data or "", r.condition.data or "") for r in form.routes)
-            if form.kind.data not in ("scene", "reflection") and not any(t for t, _ in routes):
+            new_kind = NodeKind.named(form.kind.data or "")
+            if not (new_kind and new_kind.routed) and not any(t for t, _ in routes):
                 routes = ()
             changes.insert(0, SetRoutes(node_id, routes))
         if save(draft, Chain(tuple(changes)), form):

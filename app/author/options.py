@@ -7,6 +7,7 @@ from flask import redirect as go
 
 from ..authoring import AddOption, DeleteOption, EditOption, OptionFields
 from ..authoring.normalise import prompt_line
+from ..engine import NodeKind
 from ..engine.model import Option
 from ..services import drafts
 from . import bp
@@ -51,7 +52,9 @@ def _option_page(draft_id: int, node_id: str, index: int | None):
     draft = draft_or_404(draft_id)
     state = drafts.state(draft, vocab())
     current = node_or_404(state, node_id)
-    if current.kind != "choice" or (index is not None and not 0 <= index < len(current.options)):
+    if current.kind != NodeKind.CHOICE or (
+        index is not None and not 0 <= index < len(current.options)
+    ):
         abort(404)
     option = current.options[index] if index is not None else None
     form, comps = _option_form(state, option)
@@ -85,7 +88,7 @@ def option(draft_id: int, node_id: str, index: int):
 def delete_option(draft_id: int, node_id: str, index: int):
     draft = draft_or_404(draft_id)
     current = node_or_404(drafts.state(draft, vocab()), node_id)
-    if current.kind != "choice" or not 0 <= index < len(current.options):
+    if current.kind != NodeKind.CHOICE or not 0 <= index < len(current.options):
         abort(404)
     form = ActionForm()
     back = url_for("author.node", draft_id=draft_id, node_id=node_id)

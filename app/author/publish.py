@@ -6,11 +6,12 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ApprovalRequest
 from ..services import drafts, publishing, settings
 from . import bp
-from .common import draft_or_404, problem_links, require, vocab
+from .common import draft_or_404, problem_links, published_or_404, vocab
 from .forms import ActionForm, DecisionForm, PublishForm, SettingsForm
 
 
@@ -63,16 +64,9 @@ def request_approval(draft_id: int):
     return redirect(url_for("author.draft", draft_id=draft_id))
 
 
-def _request_or_404(request_id: int) -> ApprovalRequest:
-    found = db.session.get(ApprovalRequest, request_id)
-    if found is None:
-        abort(404)
-    return found
-
-
 @bp.route("/approvals/<int:request_id>", methods=["GET", "POST"])
 def approval(request_id: int):
-    found = _request_or_404(request_id)
+    found = load_or_refuse(ApprovalRequest, request_id)
     form = DecisionForm()
     if form.validate_on_submit():
         require("approve_version", found)
@@ -102,9 +96,7 @@ def approval(request_id: int):
 
 @bp.post("/scenarios/<slug>/archive")
 def archive(slug: str):
-    stored = drafts.stored_scenario(db.session, slug)
-    if stored is None:
-        abort(404)
+    stored = published_or_404(slug)
     if not ActionForm().validate_on_submit():
         abort(400)
     publishing.set_archived(stored, not stored.archived)

@@ -8,20 +8,27 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user, login_required
 
 from ..authoring import EditError, SetDetails
-from ..authz import can
+from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
 from . import bp, nodes, options, publish, tools  # noqa: F401 - their routes join this blueprint
-from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
+from .common import (
+    draft_or_404,
+    field_error,
+    problem_links,
+    published_or_404,
+    saved,
+    vocab,
+    with_unknown,
+)
 from .forms import ActionForm, DetailsForm, NewDraftForm, TextForm
 
 
 @bp.before_request
 @login_required
 def _authors_only() -> None:
-    if not can(current_user, "author"):
-        abort(403)
+    require("area:author")
 
 
 @bp.get("/")
@@ -41,6 +48,7 @@ def new():
         try:
             draft = drafts.new_draft(db.session, current_user, form.slug.data, form.title.data)
         except EditError as error:
+            db.session.rollback()
             field_error(form, error)
         else:
             db.session.commit()
@@ -51,9 +59,7 @@ def new():
 
 @bp.get("/scenarios/<slug>")
 def scenario(slug: str):
-    stored = drafts.stored_scenario(db.session, slug)
-    if stored is None or stored.current_version is None:
-        abort(404)
+    stored = published_or_404(slug)
     return render_template(
         "author/scenario.html",
         stored=stored,
@@ -64,9 +70,9 @@ def scenario(slug: str):
 
 @bp.post("/scenarios/<slug>/edit")
 def edit_scenario(slug: str):
-    stored = drafts.stored_scenario(db.session, slug)
-    if stored is None or stored.current_version is None or not ActionForm().validate_on_submit():
-        abort(404 if stored is None else 400)
+    stored = published_or_404(slug)
+    if not ActionForm().validate_on_submit():
+        abort(400)
     draft = drafts.draft_from_version(db.session, current_user, stored)
     db.session.commit()
     return redirect(url_for("author.draft", draft_id=draft.id))
@@ -169,7 +175,7 @@ def clear_notes(draft_id: int):
     draft = draft_or_404(draft_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    draft.notes = ""
+    drafts.clear_notes(draft)
     db.session.commit()
     return redirect(url_for("author.draft", draft_id=draft_id))
 
@@ -188,7 +194,5 @@ def export_draft(draft_id: int):
 
 @bp.get("/versions/<int:version_id>/export")
 def export_version(version_id: int):
-    version = db.session.get(ScenarioVersion, version_id)
-    if version is None:
-        abort(404)
+    version = load_or_refuse(ScenarioVersion, version_id)
     return _text_download(version.source, version.scenario.slug)

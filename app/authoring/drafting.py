@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..engine import parse
-from ..engine.model import Node, Problem, Scenario
+from ..engine.model import Node, NodeKind, Problem, Scenario
 from . import normalise as norm
 from .normalise import EditError
 from .serialise import to_text
@@ -67,6 +67,6 @@ def blank_text(scenario_id: str, title: str, first_node: str = "opening") -> str
         flags=(),
         content_note="",
         start=first_node,
-        nodes={first_node: Node(id=first_node, kind="scene", line=0)},
+        nodes={first_node: Node(id=first_node, kind=NodeKind.SCENE, line=0)},
     )
     return to_text(scenario)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..engine import NodeKind
 from ..engine.model import Node, Route, Scenario
 from . import normalise as norm
 from .normalise import EditError
@@ -117,23 +118,23 @@ class EditNode:
     def apply(self, scenario: Scenario) -> Scenario:
         node = node_of(scenario, self.node_id)
         new_kind = norm.kind(self.kind)
-        if node.options and new_kind != "choice":
+        if node.options and new_kind != NodeKind.CHOICE:
             raise EditError("kind", "Delete this choice's options before changing its kind")
-        if node.routes and new_kind not in ("scene", "reflection"):
+        if node.routes and not new_kind.routed:
             raise EditError(
                 "kind", "Remove the 'where next' arrows before making this a choice or ending"
             )
         new_id = norm.node_id(self.new_id, "new_id")
         if new_id != node.id and new_id in scenario.nodes:
             raise EditError("new_id", f"There is already a node called '{new_id}'")
-        ending = new_kind == "ending"
+        ending = new_kind == NodeKind.ENDING
         edited = replace(
             node,
             kind=new_kind,
             text=norm.prose(new_kind, self.text),
             condition=norm.condition(self.condition),
             else_target=norm.node_id(self.else_target, "else_target") if self.else_target else None,
-            optional=bool(self.optional) and new_kind == "reflection",
+            optional=bool(self.optional) and new_kind == NodeKind.REFLECTION,
             outcome=norm.one_line(self.outcome) if ending else "",
             tags=norm.id_list(self.tags, "tags") if ending else (),
             supervision=norm.prompts(self.supervision) if ending else (),
@@ -151,7 +152,7 @@ class SetRoutes:
 
     def apply(self, scenario: Scenario) -> Scenario:
         node = node_of(scenario, self.node_id)
-        if node.kind not in ("scene", "reflection"):
+        if not node.kind.routed:
             raise EditError("routes", f"A {node.kind} has no 'where next' arrows")
         routes = tuple(
             Route(norm.node_id(target, "routes"), norm.condition(cond, "routes"), 0)

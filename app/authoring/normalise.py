@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..engine.model import NODE_KINDS, STAGES, Condition, SupervisionPrompt
-from ..engine.parser import ID_RE, KEY_RE, NODE_SETTINGS, OPTION_RE, STAGE_RE
+from ..engine.model import STAGES, Condition, NodeKind, SupervisionPrompt
+from ..engine.parser import ID_RE, KEY_RE, OPTION_RE, STAGE_RE
 
 
 class EditError(ValueError):
@@ -58,10 +58,11 @@ def node_id(value: str | None, field: str = "node_id") -> str:
     return value
 
 
-def kind(value: str | None, field: str = "kind") -> str:
-    if value not in NODE_KINDS:
-        raise EditError(field, "Choose scene, choice, reflection or ending")
-    return value
+def kind(value: str | None, field: str = "kind") -> NodeKind:
+    found = NodeKind.named(value or "")
+    if found is None:
+        raise EditError(field, "Choose " + " or ".join(", ".join(NodeKind).rsplit(", ", 1)))
+    return found
 
 
 def id_list(values: str | Iterable[str] | None, field: str) -> tuple[str, ...]:
@@ -99,7 +100,7 @@ def condition(text: str | None, field: str = "condition") -> Condition | None:
     return Condition(tuple(literals))
 
 
-def prose(node_kind: str, text: str | None) -> str:
+def prose(node_kind: NodeKind, text: str | None) -> str:
     """Markdown prose for a node, with lines the format would misread rewritten (see module)."""
     lines = _trim_blank(_lines(text or ""))
     out = []
@@ -109,12 +110,12 @@ def prose(node_kind: str, text: str | None) -> str:
             line = "&#61;" + line[1:]
         elif line.startswith("->"):
             line = "&#45;" + line[1:]
-        elif node_kind == "choice" and OPTION_RE.match(line):
+        elif node_kind == NodeKind.CHOICE and OPTION_RE.match(line):
             line = "-" + line[1:]
         out.append(line)
     if out:
         first = KEY_RE.match(out[0])
-        if first and first["key"] in NODE_SETTINGS.get(node_kind, ()):
+        if first and first["key"] in node_kind.settings:
             key = first["key"]
             out[0] = key + "&#58;" + out[0][len(key) + 1 :]
     return "\n".join(out)

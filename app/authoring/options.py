@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from ..engine import NodeKind
 from ..engine.model import Node, Option, Scenario
 from . import normalise as norm
 from .editing import node_of, with_node
@@ -50,7 +51,7 @@ class OptionFields:
 
 def _choice(scenario: Scenario, node_id: str) -> Node:
     node = node_of(scenario, node_id)
-    if node.kind != "choice":
+    if node.kind != NodeKind.CHOICE:
         raise EditError("node_id", f"Only a choice has options; '{node_id}' is a {node.kind}")
     return node
 

@@ -7,6 +7,7 @@ author wrote by hand. Comments are not part of a `Scenario` and so are not writt
 
 from __future__ import annotations
 
+from ..engine import NodeKind
 from ..engine.model import Condition, Node, Option, Route, Scenario, SupervisionPrompt
 
 FEEDBACK_INDENT = "    "
@@ -53,9 +54,9 @@ def _settings(node: Node) -> list[str]:
         lines.append(f"if: {_condition(node.condition)}")
     if node.else_target:
         lines.append(f"else: {node.else_target}")
-    if node.kind == "reflection" and node.optional:
+    if node.kind == NodeKind.REFLECTION and node.optional:
         lines.append("optional: yes")
-    if node.kind == "ending":
+    if node.kind == NodeKind.ENDING:
         if node.outcome:
             lines.append(f"outcome: {node.outcome}")
         if node.tags:
@@ -102,10 +103,10 @@ def node_text(node: Node) -> str:
         if len(lines) > 1:
             lines.append("")
         lines += [line.rstrip() for line in node.text.split("\n")]
-    if node.kind in ("scene", "reflection") and node.routes:
+    if node.kind.routed and node.routes:
         lines.append("")
         lines += [_route(r) for r in node.routes]
-    if node.kind == "choice":
+    if node.kind == NodeKind.CHOICE:
         for option in node.options:
             lines.append("")
             lines += _option(option)

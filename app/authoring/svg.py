@@ -14,15 +14,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 
+from ..engine import NodeKind
 from ..engine.model import Node, Scenario
 from .layout import Arrow, Box, MapLayout, arrows_of
 
-KIND_STYLE = {  # fill, stroke, label
-    "scene": ("#f3f2f1", "#505a5f", "Scene"),
-    "choice": ("#d2e2f1", "#1d70b8", "Choice"),
-    "reflection": ("#e9e1f2", "#4c2c92", "Reflection"),
-    "ending": ("#cce2d8", "#00703c", "Ending"),
+KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
+    NodeKind.SCENE: ("#f3f2f1", "#505a5f", "Scene"),
+    NodeKind.CHOICE: ("#d2e2f1", "#1d70b8", "Choice"),
+    NodeKind.REFLECTION: ("#e9e1f2", "#4c2c92", "Reflection"),
+    NodeKind.ENDING: ("#cce2d8", "#00703c", "Ending"),
 }
+assert set(KIND_STYLE) == set(NodeKind), "give every node kind a style on the map"
 PROBLEM = "#d4351c"
 CHAR_W = 7.0  # rough width of a character at 12px in a sans-serif font
 
@@ -35,7 +37,7 @@ def _clip(text: str, width: float) -> str:
 
 def excerpt(node: Node) -> str:
     """A few words that say what the node is about."""
-    if node.kind == "ending" and node.outcome:
+    if node.kind == NodeKind.ENDING and node.outcome:
         return node.outcome
     for line in node.text.split("\n"):
         words = re.sub(r"[*_`]", "", line).strip().lstrip("#>-").strip()
@@ -50,16 +52,16 @@ def _shape(box: Box, kind: str, fill: str, stroke: str, problems: int) -> list[s
     dash = ' stroke-dasharray="8 4"' if problems else ""
     line = PROBLEM if problems else stroke
     common = f'fill="{fill}" stroke="{line}" stroke-width="{width}"{dash}'
-    if kind == "choice":
+    if kind == NodeKind.CHOICE:
         c = 12
         pts = [(x + c, y), (x + w - c, y), (x + w, y + c), (x + w, y + h - c), (x + w - c, y + h),
                (x + c, y + h), (x, y + h - c), (x, y + c)]  # fmt: skip
         return [f'<polygon points="{" ".join(f"{px:.0f},{py:.0f}" for px, py in pts)}" {common}/>']
-    radius = 18 if kind == "reflection" else 2
+    radius = 18 if kind == NodeKind.REFLECTION else 2
     out = [
         f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="{radius}" {common}/>'
     ]
-    if kind == "ending":
+    if kind == NodeKind.ENDING:
         out.append(
             f'<rect x="{x + 5:.0f}" y="{y + 5:.0f}" width="{w - 10:.0f}" height="{h - 10:.0f}" '
             f'rx="1" fill="none" stroke="{stroke}" stroke-width="1.5"/>'
@@ -68,7 +70,7 @@ def _shape(box: Box, kind: str, fill: str, stroke: str, problems: int) -> list[s
 
 
 def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
-    fill, stroke, label = KIND_STYLE.get(node.kind, KIND_STYLE["scene"])
+    fill, stroke, label = KIND_STYLE[node.kind]
     said = f"{label} {node.id}" + (", the start" if start else "")
     if problems:
         said += f", {problems} problem{'s' if problems != 1 else ''}"
@@ -180,7 +182,7 @@ def map_rows(scenario: Scenario, problems: Mapping[str, int]) -> list[MapRow]:
         rows.append(
             MapRow(
                 node.id,
-                KIND_STYLE.get(node.kind, KIND_STYLE["scene"])[2],
+                KIND_STYLE[node.kind][2],
                 excerpt(node),
                 node.id == scenario.start,
                 leads,

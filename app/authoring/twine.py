@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..engine import NodeKind
 from ..engine.model import Node, Option, Route, Scenario
 from . import normalise as norm
 from .serialise import to_text
@@ -95,24 +96,26 @@ def import_story(story: Story) -> Imported:
                     "which is not a passage; the checker shows it as an unknown target."
                 )
             targets.append(target)
-        kind = "ending" if not links else "choice" if len(links) > 1 else "scene"
-        if kind == "scene" and "reflection" in passage.tags:
-            kind = "reflection"
+        kind = (
+            NodeKind.ENDING if not links else NodeKind.CHOICE if len(links) > 1 else NodeKind.SCENE
+        )
+        if kind == NodeKind.SCENE and "reflection" in passage.tags:
+            kind = NodeKind.REFLECTION
         elif "reflection" in passage.tags:
             warnings.append(f"In '{passage.name}': tagged reflection but has {len(links)} links.")
         options = tuple(
             Option(index=i, text=norm.one_line(link.text) or target, line=0, target=target)
             for i, (link, target) in enumerate(zip(links, targets, strict=True))
-        ) if kind == "choice" else ()  # fmt: skip
+        ) if kind == NodeKind.CHOICE else ()  # fmt: skip
         missing_feedback += len(options)
         nodes[node_id] = Node(
             id=node_id,
             kind=kind,
             line=0,
             text=norm.prose(kind, text),
-            routes=(Route(targets[0], None, 0),) if kind in ("scene", "reflection") else (),
+            routes=(Route(targets[0], None, 0),) if kind.routed else (),
             options=options,
-            outcome=norm.one_line(passage.name) if kind == "ending" else "",
+            outcome=norm.one_line(passage.name) if kind == NodeKind.ENDING else "",
         )
     if missing_feedback:
         warnings.append(

@@ -65,7 +65,7 @@ def load(paths: tuple[str, ...]) -> None:
             click.echo(f"  {problem}")
         if result.message:
             click.echo(f"  {result.message}")
-        failed |= result.status == "invalid"
+        failed |= result.status == library.LoadStatus.INVALID
     db.session.commit()
     sys.exit(1 if failed else 0)
 

@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from ..db import db
-from ..models import User
+from ..models import Role, User
 from ..services import accounts
 
 
@@ -24,9 +24,9 @@ def group() -> None:
     "--role",
     "roles",
     multiple=True,
-    default=["learner"],
+    default=[Role.LEARNER.value],
     show_default=True,
-    type=click.Choice(["learner", "supervisor", "author", "admin"]),
+    type=click.Choice([r.value for r in Role]),
 )
 @click.option("--supervisor", "supervisor_email", help="Email of the learner's supervisor.")
 @with_appcontext
@@ -59,7 +59,7 @@ def create(
     "--role",
     "roles",
     multiple=True,
-    type=click.Choice(["learner", "supervisor", "author", "admin"]),
+    type=click.Choice([r.value for r in Role]),
     help="Replace the roles with these (repeat the option).",
 )
 @click.option("--supervisor", "supervisor_email", help="Email of the new supervisor.")

@@ -1,6 +1,16 @@
 """The pure scenario engine. See README.md: no Flask, no SQLAlchemy, no app imports."""
 
-from .model import Condition, Node, Option, Problem, Route, Scenario, SupervisionPrompt
+from .model import (
+    AnswerKind,
+    Condition,
+    Node,
+    NodeKind,
+    Option,
+    Problem,
+    Route,
+    Scenario,
+    SupervisionPrompt,
+)
 from .parser import parse
 from .reachability import paths_to_endings
 from .scoring import CompetencyResult, profile
@@ -11,11 +21,13 @@ from .vocabulary import AGENCY_KINDS, Competency, Vocabulary, load_vocabulary
 __all__ = [
     "AGENCY_KINDS",
     "Answer",
+    "AnswerKind",
     "Competency",
     "CompetencyResult",
     "Condition",
     "MAX_REFLECTION_CHARS",
     "Node",
+    "NodeKind",
     "Option",
     "Position",
     "Problem",

@@ -4,11 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import StrEnum
 
-NodeKind = Literal["scene", "choice", "reflection", "ending"]
-NODE_KINDS: tuple[str, ...] = ("scene", "choice", "reflection", "ending")
 STAGES: tuple[str, ...] = ("experience", "reflection", "analysis", "action")
+
+
+class NodeKind(StrEnum):
+    """The kinds of node, declared once. A StrEnum, so a kind equals its word in the file
+    (`NodeKind.CHOICE == "choice"`) and templates and stored rows can compare with either.
+    Adding a kind: see README.md, "Adding a node kind"."""
+
+    SCENE = "scene"
+    CHOICE = "choice"
+    REFLECTION = "reflection"
+    ENDING = "ending"
+
+    @classmethod
+    def named(cls, word: str) -> NodeKind | None:
+        """The kind a word in a file names, or None for a word that names no kind."""
+        return cls._value2member_map_.get(word)  # type: ignore[return-value]
+
+    @property
+    def routed(self) -> bool:
+        """Goes on by `->` lines (a scene or reflection), not by options or not at all."""
+        return self in (NodeKind.SCENE, NodeKind.REFLECTION)
+
+    @property
+    def settings(self) -> tuple[str, ...]:
+        """The `key: value` settings a node of this kind may have in the file."""
+        extra = {
+            NodeKind.REFLECTION: ("optional",),
+            NodeKind.ENDING: ("outcome", "tags", "supervision"),
+        }
+        return ("if", "else", *extra.get(self, ()))
+
+
+class AnswerKind(StrEnum):
+    """What a learner can do at a step; stored with each answer (AttemptAnswer.kind)."""
+
+    CONTINUE = "continue"  # a scene
+    CHOOSE = "choose"  # a choice
+    REFLECT = "reflect"  # a reflection
+
+    @classmethod
+    def for_routed(cls, kind: NodeKind) -> AnswerKind:
+        """The answer that moves a learner on from a scene or reflection."""
+        return cls.CONTINUE if kind == NodeKind.SCENE else cls.REFLECT
 
 
 @dataclass(frozen=True)
@@ -88,7 +129,7 @@ class Node:
     """A step of a scenario: scene, choice, reflection or ending."""
 
     id: str
-    kind: str
+    kind: NodeKind
     line: int
     text: str = ""
     condition: Condition | None = None
@@ -135,4 +176,4 @@ class Scenario:
 
     @property
     def endings(self) -> tuple[Node, ...]:
-        return tuple(n for n in self.nodes.values() if n.kind == "ending")
+        return tuple(n for n in self.nodes.values() if n.kind == NodeKind.ENDING)

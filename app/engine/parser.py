@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import STAGES, Condition, Node, Option, Problem, Route, Scenario, SupervisionPrompt
+from .model import (
+    STAGES,
+    Condition,
+    Node,
+    NodeKind,
+    Option,
+    Problem,
+    Route,
+    Scenario,
+    SupervisionPrompt,
+)
 
 ID = r"[a-z0-9][a-z0-9-]*"
 ID_RE = re.compile(rf"^{ID}$")
@@ -44,12 +54,6 @@ REQUIRED_HEADER_KEYS = (
     "minutes",
     "start",
 )
-NODE_SETTINGS = {
-    "scene": ("if", "else"),
-    "choice": ("if", "else"),
-    "reflection": ("if", "else", "optional"),
-    "ending": ("if", "else", "outcome", "tags", "supervision"),
-}
 OPTION_KEYS = ("feedback", "say", "scores", "set", "if", "tags", "supervision", "keep-last")
 MULTILINE_OPTION_KEYS = ("feedback", "say", "supervision")
 
@@ -77,7 +81,7 @@ class _OptionDraft:
 
 @dataclass
 class _NodeDraft:
-    kind: str
+    kind: NodeKind
     id: str
     line: int
     settings: dict[str, str] = field(default_factory=dict)
@@ -207,12 +211,13 @@ class Parser:
         if not match:
             self.problem(number, "syntax", "a node starts with '=== kind: node-id'")
             return None
-        kind, node_id = match["kind"], match["id"]
-        if kind not in NODE_SETTINGS:
+        word, node_id = match["kind"], match["id"]
+        kind = NodeKind.named(word)
+        if kind is None:
             self.problem(
                 number,
                 "syntax",
-                f"unknown node kind '{kind}' (use scene, choice, reflection or ending)",
+                f"unknown node kind '{word}' (use {_either(list(NodeKind))})",
             )
             return None
         if not ID_RE.match(node_id):
@@ -228,7 +233,7 @@ class Parser:
     def _node_line(self, node: _NodeDraft, number: int, text: str) -> None:
         if node.phase == "settings":
             match = KEY_RE.match(text)
-            if match and match["key"] in NODE_SETTINGS[node.kind]:
+            if match and match["key"] in node.kind.settings:
                 self._setting(node, number, match["key"], match["value"].strip())
                 node.last_setting = match["key"]
                 return
@@ -239,17 +244,21 @@ class Parser:
             if not text.strip():
                 return
             node.phase = "prose"
-        if node.kind == "choice" and (OPTION_RE.match(text) or node.phase == "options"):
+        if node.kind == NodeKind.CHOICE and (OPTION_RE.match(text) or node.phase == "options"):
             self._option_line(node, number, text)
             return
         route = ROUTE_RE.match(text) if text.startswith("->") else None
         if text.startswith("->"):
-            if node.kind in ("choice", "ending"):
+            if not node.kind.routed:
                 self.problem(
                     number,
                     "syntax",
                     f"a {node.kind} node cannot have '->' lines"
-                    + (": give each option its own '-> target'" if node.kind == "choice" else ""),
+                    + (
+                        ": give each option its own '-> target'"
+                        if node.kind == NodeKind.CHOICE
+                        else ""
+                    ),
                 )
                 return
             if route is None:
@@ -350,15 +359,15 @@ class Parser:
             optional = value == "yes"
         text = "\n".join(draft.prose).strip("\n")
         options = tuple(self._finish_option(i, o) for i, o in enumerate(draft.options))
-        if draft.kind == "choice" and not options:
+        if draft.kind == NodeKind.CHOICE and not options:
             self.problem(draft.line, "dead-end", f"choice '{draft.id}' has no options")
-        if draft.kind in ("scene", "reflection") and not draft.routes:
+        if draft.kind.routed and not draft.routes:
             self.problem(
                 draft.line,
                 "dead-end",
                 f"{draft.kind} '{draft.id}' has no '->' line, so the learner cannot go on",
             )
-        if draft.kind == "ending" and not settings.get("outcome"):
+        if draft.kind == NodeKind.ENDING and not settings.get("outcome"):
             self.problem(draft.line, "missing-field", f"ending '{draft.id}' has no 'outcome:'")
         return Node(
             id=draft.id,
@@ -463,3 +472,8 @@ def _split_list(value: str) -> tuple[str, ...]:
 def parse(text: str, path: str = "<text>") -> tuple[Scenario | None, list[Problem]]:
     """Parse a scenario's text. Returns the scenario (possibly partial) and syntax problems."""
     return Parser(text, path).parse()
+
+
+def _either(words: list[str]) -> str:
+    """'a, b, c or d'."""
+    return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)

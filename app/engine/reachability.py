@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from .model import Node, Scenario
+from .model import AnswerKind, Node, NodeKind, Scenario
 
 MAX_STATES = 200_000
 
 State = tuple[str, frozenset[str]]
-# An answer that moves a learner on: ("continue", None), ("choose", option index) or
-# ("reflect", None). Reflections move on the same way whatever is written.
-Move = tuple[str, int | None]
+# An answer that moves a learner on: (CONTINUE, None), (CHOOSE, option index) or
+# (REFLECT, None). Reflections move on the same way whatever is written.
+Move = tuple[AnswerKind, int | None]
 
 
 class RedirectLoop(Exception):
@@ -52,17 +52,16 @@ def arrive(scenario: Scenario, node_id: str, flags: frozenset[str]) -> str | Non
 
 def moves(node: Node, flags: frozenset[str]) -> list[tuple[Move, str, frozenset[str]]]:
     """Every way on from a shown node: (move, target id, flags after)."""
-    if node.kind == "choice":
+    if node.kind == NodeKind.CHOICE:
         return [
-            (("choose", o.index), o.target, flags | frozenset(o.sets))
+            ((AnswerKind.CHOOSE, o.index), o.target, flags | frozenset(o.sets))
             for o in node.offered_options(flags)
         ]
-    if node.kind in ("scene", "reflection"):
+    if node.kind.routed:
         route = node.next_route(flags)
         if route is None:
             return []
-        kind = "continue" if node.kind == "scene" else "reflect"
-        return [((kind, None), route.target, flags)]
+        return [((AnswerKind.for_routed(node.kind), None), route.target, flags)]
     return []
 
 
@@ -105,7 +104,7 @@ def explore(scenario: Scenario) -> Exploration:
         node_id, flags = state
         node = scenario.nodes[node_id]
         out = moves(node, flags)
-        if not out and node.kind != "ending":
+        if not out and node.kind != NodeKind.ENDING:
             found.dead_ends.setdefault(node_id, flags)
         found.edges[state] = []
         for move, target, after in out:
@@ -132,7 +131,7 @@ def trapped_states(found: Exploration, scenario: Scenario) -> set[State]:
     for source, outs in found.edges.items():
         for _, target in outs:
             reverse.setdefault(target, []).append(source)
-    good = {s for s in found.states if scenario.nodes[s[0]].kind == "ending"}
+    good = {s for s in found.states if scenario.nodes[s[0]].kind == NodeKind.ENDING}
     queue = deque(good)
     while queue:
         for source in reverse.get(queue.popleft(), []):
@@ -148,7 +147,7 @@ def paths_to_endings(scenario: Scenario) -> dict[str, list[Move]]:
     paths: dict[str, list[Move]] = {}
     for state in found.states:
         node_id = state[0]
-        if scenario.nodes[node_id].kind != "ending":
+        if scenario.nodes[node_id].kind != NodeKind.ENDING:
             continue
         route: list[Move] = []
         cursor = found.parents[state]

@@ -8,7 +8,7 @@ from typing import Any
 
 import textstat
 
-from .model import Scenario
+from .model import NodeKind, Scenario
 
 _MD_NOISE = re.compile(r"(\*\*|__|`|#+\s|\[([^\]]*)\]\([^)]*\))")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -50,9 +50,9 @@ def stats(scenario: Scenario) -> dict[str, Any]:
         "title": scenario.title,
         "role": scenario.role,
         "nodes": len(nodes),
-        "choice_points": sum(1 for n in nodes if n.kind == "choice"),
-        "endings": sum(1 for n in nodes if n.kind == "ending"),
-        "reflection_prompts": sum(1 for n in nodes if n.kind == "reflection"),
+        "choice_points": sum(1 for n in nodes if n.kind == NodeKind.CHOICE),
+        "endings": sum(1 for n in nodes if n.kind == NodeKind.ENDING),
+        "reflection_prompts": sum(1 for n in nodes if n.kind == NodeKind.REFLECTION),
         "flags": list(scenario.flags),
         "competencies": sorted(set(scenario.competencies) | scored),
         "content_note": bool(scenario.content_note),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Node, Option, Scenario
+from .model import AnswerKind, Node, NodeKind, Option, Scenario
 from .reachability import RedirectLoop, arrive
 
 MAX_REFLECTION_CHARS = 5000
@@ -18,21 +18,21 @@ MAX_REFLECTION_CHARS = 5000
 class Answer:
     """What the learner did at a step: continue, choose an option, or reflect (None = skipped)."""
 
-    kind: str
+    kind: AnswerKind
     option: int | None = None
     text: str | None = None
 
     @classmethod
     def continue_(cls) -> Answer:
-        return cls("continue")
+        return cls(AnswerKind.CONTINUE)
 
     @classmethod
     def choose(cls, option: int) -> Answer:
-        return cls("choose", option=option)
+        return cls(AnswerKind.CHOOSE, option=option)
 
     @classmethod
     def reflect(cls, text: str | None) -> Answer:
-        return cls("reflect", text=text)
+        return cls(AnswerKind.REFLECT, text=text)
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Step:
 
     @property
     def option(self) -> Option | None:
-        if self.answer.kind != "choose" or self.answer.option is None:
+        if self.answer.kind != AnswerKind.CHOOSE or self.answer.option is None:
             return None
         return self.node.options[self.answer.option]
 
@@ -60,7 +60,7 @@ class Position:
 
     @property
     def finished(self) -> bool:
-        return self.node.kind == "ending"
+        return self.node.kind == NodeKind.ENDING
 
     @property
     def step_number(self) -> int:
@@ -116,8 +116,8 @@ def advance(scenario: Scenario, position: Position, answer: Answer) -> Position:
     node, flags = position.node, position.flags
     if position.finished:
         raise StepError("finished", "This scenario has already ended.")
-    if node.kind == "choice":
-        if answer.kind != "choose" or answer.option is None:
+    if node.kind == NodeKind.CHOICE:
+        if answer.kind != AnswerKind.CHOOSE or answer.option is None:
             raise StepError("wrong-kind", "Choose one of the options.")
         offered = {o.index: o for o in position.offered_options()}
         option = offered.get(answer.option)
@@ -126,10 +126,10 @@ def advance(scenario: Scenario, position: Position, answer: Answer) -> Position:
         after = flags | frozenset(option.sets)
         target = option.target
     else:
-        expected = "continue" if node.kind == "scene" else "reflect"
+        expected = AnswerKind.for_routed(node.kind)
         if answer.kind != expected:
             raise StepError("wrong-kind", "That answer does not fit this step.")
-        if node.kind == "reflection":
+        if node.kind == NodeKind.REFLECTION:
             answer = Answer.reflect(clean_reflection(node, answer.text))
         route = node.next_route(flags)
         if route is None:

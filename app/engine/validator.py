@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Condition, Node, Problem, Scenario
+from .model import Condition, Node, NodeKind, Problem, Scenario
 from .parser import parse
 from .reachability import explore, trapped_states
 from .vocabulary import Vocabulary
@@ -124,7 +124,7 @@ class _Checker:
         for node in self.s.nodes.values():
             if node.id in shown:
                 continue
-            if node.kind == "ending":
+            if node.kind == NodeKind.ENDING:
                 self.add(
                     node.line,
                     "unreachable-ending",
@@ -136,9 +136,9 @@ class _Checker:
                 )
         for node_id, flags in found.dead_ends.items():
             node = self.s.nodes[node_id]
-            if node.kind == "choice" and not node.options:
+            if node.kind == NodeKind.CHOICE and not node.options:
                 continue  # already reported by the parser
-            if node.kind != "choice" and not node.routes:
+            if node.kind != NodeKind.CHOICE and not node.routes:
                 continue
             self.add(
                 node.line,

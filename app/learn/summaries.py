@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..engine import Vocabulary
+from ..engine import NodeKind, Vocabulary
 from ..models import Attempt, ScenarioVersion, StoredScenario
 from ..services.library import parsed
 
@@ -83,9 +83,9 @@ def path_rows(play, attempt: Attempt) -> list[dict]:
             "reflection": None,
             "skipped": False,
         }
-        if node.kind == "reflection":
+        if node.kind == NodeKind.REFLECTION:
             row["reflection"] = reflections.get(number)
             row["skipped"] = step.answer.text is None
-        if node.kind != "scene":
+        if node.kind != NodeKind.SCENE:
             rows.append(row)
     return rows

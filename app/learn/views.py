@@ -18,12 +18,11 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from .. import data_rights
-from ..authz import can
+from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
-from ..engine import Answer, StepError
+from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import library, player, supervision_records
 from ..services import supervision as supervision_pages
@@ -33,19 +32,9 @@ from .summaries import catalogue_entries, competency_rows, path_rows
 bp = Blueprint("learn", __name__)
 
 
-def _stored_or_404(slug: str) -> StoredScenario:
-    stored = db.session.scalar(select(StoredScenario).where(StoredScenario.slug == slug))
-    if stored is None or stored.archived or stored.current_version is None:
-        abort(404)
-    return stored
-
-
-def _attempt_or_404(attempt_id: int, action: str = "view_attempt") -> Attempt:
-    """Objects a visitor may not see answer 404, so guessed ids reveal nothing."""
-    attempt = db.session.get(Attempt, attempt_id)
-    if attempt is None or not can(current_user, action, attempt):
-        abort(404)
-    return attempt
+def _playable(slug: str) -> StoredScenario:
+    """A scenario in the catalogue: published and not archived."""
+    return load_or_refuse(StoredScenario, slug, by=StoredScenario.slug, shown=library.playable)
 
 
 def _vocab():
@@ -55,8 +44,7 @@ def _vocab():
 @bp.before_request
 @login_required
 def _signed_in() -> None:
-    if not can(current_user, "area:learn"):
-        abort(403)
+    require("area:learn")
 
 
 @bp.get("/scenarios")
@@ -67,7 +55,7 @@ def catalogue():
 
 @bp.get("/scenarios/<slug>")
 def overview(slug: str):
-    stored = _stored_or_404(slug)
+    stored = _playable(slug)
     scenario = library.parsed(stored.current_version)
     attempt = player.open_attempt(db.session, current_user, stored)
     return render_template(
@@ -83,7 +71,7 @@ def overview(slug: str):
 
 @bp.post("/scenarios/<slug>/start")
 def start(slug: str):
-    stored = _stored_or_404(slug)
+    stored = _playable(slug)
     if not StartForm().validate_on_submit():
         abort(400)
     attempt = player.start_attempt(db.session, current_user, stored)
@@ -94,11 +82,11 @@ def start(slug: str):
 def _form_for(play: player.Play, data=None):
     node = play.position.node
     step = play.position.step_number
-    if node.kind == "choice":
+    if node.kind == NodeKind.CHOICE:
         form = ChoiceForm(formdata=data, step=step)
         form.option.choices = [(o.index, o.text) for o in play.position.offered_options()]
         return form
-    if node.kind == "reflection":
+    if node.kind == NodeKind.REFLECTION:
         form = ReflectionForm(formdata=data, step=step)
         if data is None:
             form.reflection.data = player.draft_for(db.session, play.attempt, step) or ""
@@ -118,7 +106,7 @@ def _render_step(play: player.Play, form=None, status: int = 200, notice: str | 
 
 @bp.get("/attempts/<int:attempt_id>")
 def play(attempt_id: int):
-    attempt = _attempt_or_404(attempt_id)
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
     if attempt.user_id != current_user.id:
         return redirect(url_for("learn.ending", attempt_id=attempt.id))
     return _render_step(player.load_play(attempt))
@@ -159,7 +147,7 @@ EXPIRED = "This form had expired, so nothing was saved."
 
 @bp.post("/attempts/<int:attempt_id>")
 def answer(attempt_id: int):
-    attempt = _attempt_or_404(attempt_id, "answer_attempt")
+    attempt = load_or_refuse(Attempt, attempt_id, "answer_attempt")
     play = player.load_play(attempt)
     posted_step = request.form.get("step", "")
     text = request.form.get("reflection")
@@ -169,9 +157,9 @@ def answer(attempt_id: int):
     if not form.validate():
         return _render_step(play, form, status=400)
     node = play.position.node
-    if node.kind == "choice":
+    if node.kind == NodeKind.CHOICE:
         given = Answer.choose(form.option.data)
-    elif node.kind == "reflection":
+    elif node.kind == NodeKind.REFLECTION:
         skip = node.optional and bool(request.form.get("skip"))
         if not skip and not (form.reflection.data or "").strip():
             form.reflection.errors = [
@@ -187,15 +175,18 @@ def answer(attempt_id: int):
         after = player.submit(db.session, attempt, play.position.step_number, given)
     except player.StaleStep:
         db.session.rollback()
-        return stale_response(player.load_play(db.session.get(Attempt, attempt_id)), text)
+        return stale_response(player.load_play(attempt), text)
     except StepError as problem:
-        target = form.reflection if node.kind == "reflection" else getattr(form, "option", None)
+        db.session.rollback()
+        target = (
+            form.reflection if node.kind == NodeKind.REFLECTION else getattr(form, "option", None)
+        )
         if target is not None:
             target.errors = [problem.message]
         return _render_step(play, form, status=400)
     player.drop_draft(db.session, attempt, play.position.step_number)
     db.session.commit()
-    if node.kind == "choice":
+    if node.kind == NodeKind.CHOICE:
         return redirect(
             url_for("learn.feedback", attempt_id=attempt.id, number=play.position.step_number)
         )
@@ -206,7 +197,7 @@ def answer(attempt_id: int):
 
 @bp.get("/attempts/<int:attempt_id>/feedback/<int:number>")
 def feedback(attempt_id: int, number: int):
-    attempt = _attempt_or_404(attempt_id)
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
     play = player.load_play(attempt)
     if number >= len(play.position.path) or play.position.path[number].option is None:
         abort(404)
@@ -222,7 +213,7 @@ def feedback(attempt_id: int, number: int):
 
 @bp.get("/attempts/<int:attempt_id>/ending")
 def ending(attempt_id: int):
-    attempt = _attempt_or_404(attempt_id)
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
     play = player.load_play(attempt)
     if not play.position.finished:
         return redirect(url_for("learn.play", attempt_id=attempt.id))
@@ -265,9 +256,7 @@ def my_data():
 @bp.post("/my-learning/actions/<int:action_id>")
 def action_done(action_id: int):
     """The learner marks an agreed action done (or not done after all)."""
-    action = db.session.get(AgreedAction, action_id)
-    if action is None or not can(current_user, "complete_action", action):
-        abort(404)
+    action = load_or_refuse(AgreedAction, action_id, "complete_action")
     form = ActionDoneForm()
     if not form.validate_on_submit():
         abort(400)

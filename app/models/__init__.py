@@ -1,13 +1,23 @@
 """ORM models, split by area. Tables that hold a person's data are declared in
 app.services.personal_data.PERSONAL_DATA, which export, erasure and a schema test all use."""
 
-from .accounts import AccountChange, Agency, LoginThrottle, PasswordToken, Team, User, UserRole
+from .accounts import (
+    AccountChange,
+    Agency,
+    LoginThrottle,
+    PasswordToken,
+    Role,
+    Team,
+    User,
+    UserRole,
+)
 from .audit import AuditEvent
-from .authoring import ApprovalRequest, AuthoringSetting, Draft
+from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
 from .learning import (
     Attempt,
     AttemptAnswer,
     AttemptScore,
+    Origin,
     Reflection,
     ReflectionDraft,
     ScenarioVersion,
@@ -20,7 +30,9 @@ __all__ = [
     "Agency",
     "ApprovalRequest",
     "AuthoringSetting",
+    "Decision",
     "Draft",
+    "Origin",
     "AgreedAction",
     "Attempt",
     "AttemptAnswer",
@@ -31,6 +43,7 @@ __all__ = [
     "Reflection",
     "ReflectionComment",
     "ReflectionDraft",
+    "Role",
     "StoredScenario",
     "ScenarioVersion",
     "SupervisionSession",

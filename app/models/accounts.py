@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
@@ -10,7 +11,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import db, utcnow
 
-ROLES = ("learner", "supervisor", "author", "admin")
+
+class Role(StrEnum):
+    """The roles a person can hold, declared once; what each may do is app.authz."""
+
+    LEARNER = "learner"
+    SUPERVISOR = "supervisor"
+    AUTHOR = "author"
+    ADMIN = "admin"
 
 
 class Agency(db.Model):
@@ -53,7 +61,7 @@ class User(UserMixin, db.Model):
     def roles(self) -> set[str]:
         return {r.role for r in self.role_rows}
 
-    def has_role(self, role: str) -> bool:
+    def has_role(self, role: Role) -> bool:
         return role in self.roles
 
     @property

@@ -9,15 +9,22 @@ a new immutable ScenarioVersion, so learners only ever play published versions.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import db, utcnow
 from .accounts import User
-from .learning import ScenarioVersion
+from .learning import Origin, ScenarioVersion
 
-ORIGINS = ("browser", "file", "upload", "twine")
+
+class Decision(StrEnum):
+    """What became of a request for approval."""
+
+    APPROVED = "approved"  # published
+    RETURNED = "returned"  # sent back with a comment
+    WITHDRAWN = "withdrawn"  # replaced by a newer request for the same draft
 
 
 class Draft(db.Model):
@@ -29,7 +36,7 @@ class Draft(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(100), index=True)
     text: Mapped[str] = mapped_column(Text)
-    origin: Mapped[str] = mapped_column(String(20), default="browser")
+    origin: Mapped[str] = mapped_column(String(20), default=Origin.BROWSER)
     # The version this draft was started from: if another is published meanwhile, the author
     # is shown the differences before publishing over it.
     base_version_id: Mapped[int | None] = mapped_column(ForeignKey("scenario_versions.id"))
@@ -55,7 +62,7 @@ class ApprovalRequest(db.Model):
     requested_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
-    decision: Mapped[str | None] = mapped_column(String(20))  # "approved" or "returned"
+    decision: Mapped[str | None] = mapped_column(String(20))  # a Decision; None while open
     comment: Mapped[str] = mapped_column(Text, default="")
     version_id: Mapped[int | None] = mapped_column(ForeignKey("scenario_versions.id"))
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])

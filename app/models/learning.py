@@ -9,6 +9,7 @@ answer twice or out of order.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -22,6 +23,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import db, utcnow
+
+
+class Origin(StrEnum):
+    """Where a version's or a draft's text came from."""
+
+    FILE = "file"  # `flask scenarios load`
+    BROWSER = "browser"  # written or published in the browser
+    UPLOAD = "upload"  # an uploaded scenario file (drafts only)
+    TWINE = "twine"  # an imported Twine story (drafts only)
 
 
 class StoredScenario(db.Model):
@@ -56,9 +66,9 @@ class ScenarioVersion(db.Model):
     summary: Mapped[str] = mapped_column(Text)
     minutes: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    # Where the text came from ("file": `flask scenarios load`; "browser": published from a
-    # draft), so loading a changed file never silently replaces browser-authored work.
-    origin: Mapped[str] = mapped_column(String(20), default="file", server_default="file")
+    # FILE or BROWSER (published from a draft), so loading a changed file never silently
+    # replaces browser-authored work.
+    origin: Mapped[str] = mapped_column(String(20), default=Origin.FILE, server_default="file")
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     scenario: Mapped[StoredScenario] = relationship(foreign_keys=[scenario_id])
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..db import utcnow
 from ..models import AccountChange, LoginThrottle, PasswordToken, User, UserRole
-from ..models.accounts import ROLES
+from ..models.accounts import Role
 from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
 
 
@@ -87,7 +87,7 @@ def update_user(
 ) -> User:
     """Change an account; each changed field is written to account_changes."""
     if roles is not None:
-        unknown = set(roles) - set(ROLES)
+        unknown = set(roles) - set(Role)
         if unknown:
             raise AccountError(f"Unknown role: {', '.join(sorted(unknown))}.")
         old = ",".join(sorted(user.roles))
@@ -100,7 +100,7 @@ def update_user(
             raise AccountError("Nobody can be their own supervisor.")
         if supervisor_id is not None:
             supervisor = session.get(User, supervisor_id)
-            if supervisor is None or not supervisor.has_role("supervisor"):
+            if supervisor is None or not supervisor.has_role(Role.SUPERVISOR):
                 raise AccountError("The chosen supervisor does not have the supervisor role.")
         _record(session, user, actor, "supervisor", user.supervisor_id, supervisor_id)
         user.supervisor_id = supervisor_id

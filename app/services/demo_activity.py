@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..engine import Answer, Option
+from ..engine import Answer, NodeKind, Option
 from ..models import Attempt, StoredScenario, User
 from . import player
 from . import supervision as pages
@@ -93,10 +93,10 @@ def play(session: Session, user: User, stored: StoredScenario, persona: Persona,
     while not position.finished and (finish or position.step_number < 4):
         node = position.node
         when += timedelta(seconds=50 + 37 * (position.step_number % 5))
-        if node.kind == "choice":
+        if node.kind == NodeKind.CHOICE:
             answer = Answer.choose(_pick(position.offered_options(), persona, turn).index)
             turn += 1
-        elif node.kind == "reflection":
+        elif node.kind == NodeKind.REFLECTION:
             answer = Answer.reflect(_write(node, persona, written[0]))
             written[0] += 1
         else:

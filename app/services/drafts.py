@@ -22,7 +22,7 @@ from ..authoring.twine_read import TwineError, read_story
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, parse
 from ..engine.parser import ID_RE
-from ..models import ApprovalRequest, Draft, StoredScenario, User
+from ..models import ApprovalRequest, Draft, Origin, StoredScenario, User
 
 COMMENT_RE = re.compile(r"^\s*//", re.M)
 
@@ -110,7 +110,7 @@ def new_draft(session: Session, user: User, slug: str, title: str) -> Draft:
     text = blank_text(slug, title)
     if _slug_taken(session, slug):
         raise EditError("slug", f"The id '{slug}' is already used by another scenario")
-    draft = Draft(slug=slug, text=text, origin="browser", notes="")
+    draft = Draft(slug=slug, text=text, origin=Origin.BROWSER, notes="")
     session.add(draft)
     return _store(session, user, draft, text)
 
@@ -119,13 +119,13 @@ def draft_from_version(session: Session, user: User, stored: StoredScenario) -> 
     """The author's way in to change a published scenario: its browser draft if there is one,
     else a new one holding the current version's text."""
     existing = session.scalar(
-        select(Draft).where(Draft.slug == stored.slug, Draft.origin == "browser").limit(1)
+        select(Draft).where(Draft.slug == stored.slug, Draft.origin == Origin.BROWSER).limit(1)
     )
     if existing is not None:
         return existing
     version = stored.current_version
     assert version is not None
-    draft = Draft(slug=stored.slug, text=version.source, origin="browser", notes="")
+    draft = Draft(slug=stored.slug, text=version.source, origin=Origin.BROWSER, notes="")
     draft.base_version_id = version.id
     session.add(draft)
     return _store(session, user, draft, version.source)
@@ -153,6 +153,11 @@ def delete(session: Session, draft: Draft) -> None:
     session.flush()
 
 
+def clear_notes(draft: Draft) -> None:
+    """The author has read the import warnings or load conflict: stop showing them."""
+    draft.notes = ""
+
+
 def import_file(session: Session, user: User, data: bytes) -> Draft:
     """An uploaded scenario file becomes a draft of the scenario its `id:` names."""
     try:
@@ -165,7 +170,7 @@ def import_file(session: Session, user: User, data: bytes) -> Draft:
     if scenario is None or not ID_RE.match(scenario.id or ""):
         raise UploadError("The file has no valid 'id:' line, so it cannot be matched to a scenario")
     stored = stored_scenario(session, scenario.id)
-    draft = Draft(slug=scenario.id, text="", origin="upload", notes="")
+    draft = Draft(slug=scenario.id, text="", origin=Origin.UPLOAD, notes="")
     draft.base_version_id = stored.current_version_id if stored else None
     session.add(draft)
     draft.text, draft.updated_at, draft.updated_by_id = (
@@ -189,7 +194,7 @@ def import_twine(session: Session, user: User, data: bytes) -> Draft:
     notes = list(imported.warnings)
     if slug != scenario.id:
         notes.insert(0, f"The id '{scenario.id}' was taken, so this draft is '{slug}'.")
-    draft = Draft(slug=slug, text="", origin="twine", notes="\n".join(notes))
+    draft = Draft(slug=slug, text="", origin=Origin.TWINE, notes="\n".join(notes))
     session.add(draft)
     return _store(session, user, draft, to_text(replace(scenario, id=slug)))
 

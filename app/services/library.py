@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session, contains_eager
 
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, load_vocabulary, parse
-from ..models import Draft, ScenarioVersion, StoredScenario
+from ..models import Draft, Origin, ScenarioVersion, StoredScenario
 from . import settings
 
 
@@ -58,11 +59,21 @@ def scenario_files(paths: list[str | Path]) -> list[Path]:
     return found
 
 
+class LoadStatus(StrEnum):
+    """What loading one file did."""
+
+    ADDED = "added"  # published as a new version
+    UNCHANGED = "unchanged"  # this text is already a version (or already waiting as a draft)
+    INVALID = "invalid"  # has problems: nothing stored
+    CONFLICT = "conflict"  # kept as a draft: the newest version came from the browser
+    DRAFT = "draft"  # kept as a draft: a second author must approve each version
+
+
 @dataclass(frozen=True)
 class LoadResult:
     path: Path
     slug: str | None
-    status: str  # "added", "unchanged", "invalid", "conflict" or "draft"
+    status: LoadStatus
     problems: tuple[Problem, ...] = ()
     message: str = ""
 
@@ -79,7 +90,7 @@ def publish_text(
     scenario: Scenario,
     text: str,
     label: str | None,
-    origin: str = "file",
+    origin: Origin = Origin.FILE,
     user_id: int | None = None,
 ) -> tuple[ScenarioVersion, bool]:
     """Store checked text as the scenario's newest version and make it current. The same text
@@ -117,25 +128,27 @@ def publish_text(
 
 
 def _file_draft(
-    session: Session, path: Path, scenario: Scenario, text: str, why: str
+    session: Session, path: Path, scenario: Scenario, text: str, status: LoadStatus, why: str
 ) -> LoadResult:
     """Keep a changed file as a draft instead of publishing it (one file draft per scenario,
     refreshed when the file changes again), and say where it is."""
     stored = session.scalar(select(StoredScenario).where(StoredScenario.slug == scenario.id))
     draft = session.scalar(
-        select(Draft).where(Draft.slug == scenario.id, Draft.origin == "file").limit(1)
+        select(Draft).where(Draft.slug == scenario.id, Draft.origin == Origin.FILE).limit(1)
     )
     if draft is not None and content_hash(draft.text) == content_hash(text):
         return LoadResult(
-            path, scenario.id, "unchanged", message=f"already waiting as /author/drafts/{draft.id}"
+            path,
+            scenario.id,
+            LoadStatus.UNCHANGED,
+            message=f"already waiting as /author/drafts/{draft.id}",
         )
     if draft is None:
-        draft = Draft(slug=scenario.id, origin="file", text=text)
+        draft = Draft(slug=scenario.id, origin=Origin.FILE, text=text)
         session.add(draft)
     draft.text, draft.notes, draft.updated_at = text, f"Loaded from {path.name}: {why}", utcnow()
     draft.base_version_id = stored.current_version_id if stored else None
     session.flush()
-    status = "conflict" if "browser" in why else "draft"
     return LoadResult(path, scenario.id, status, message=f"{why} See /author/drafts/{draft.id}")
 
 
@@ -152,7 +165,9 @@ def load_file(
     shown = label or str(path)
     scenario, problems = check_text(text, shown, vocab)
     if problems or scenario is None:
-        return LoadResult(path, scenario.id if scenario else None, "invalid", tuple(problems))
+        return LoadResult(
+            path, scenario.id if scenario else None, LoadStatus.INVALID, tuple(problems)
+        )
     stored = session.scalar(select(StoredScenario).where(StoredScenario.slug == scenario.id))
     if stored is not None:
         known = session.scalar(
@@ -162,20 +177,25 @@ def load_file(
             )
         )
         if known is not None:
-            return LoadResult(path, scenario.id, "unchanged")
+            return LoadResult(path, scenario.id, LoadStatus.UNCHANGED)
         newest = stored.current_version
-        if newest is not None and newest.origin == "browser":
+        if newest is not None and newest.origin == Origin.BROWSER:
             why = (
                 f"the newest version ({newest.number}) was published from the browser, so "
                 "this file was not published over it. Compare the two and publish the draft, "
                 "or export the browser version into the file."
             )
-            return _file_draft(session, path, scenario, text, why)
+            return _file_draft(session, path, scenario, text, LoadStatus.CONFLICT, why)
     if settings.approval_required(session):
         why = "a second author must approve each version before it is published."
-        return _file_draft(session, path, scenario, text, why)
-    publish_text(session, scenario, text, shown, origin="file")
-    return LoadResult(path, scenario.id, "added")
+        return _file_draft(session, path, scenario, text, LoadStatus.DRAFT, why)
+    publish_text(session, scenario, text, shown, origin=Origin.FILE)
+    return LoadResult(path, scenario.id, LoadStatus.ADDED)
+
+
+def playable(stored: StoredScenario) -> bool:
+    """May a learner start it? Published and not archived: the catalogue's rule for one row."""
+    return not stored.archived and stored.current_version_id is not None
 
 
 def catalogue(session: Session) -> list[StoredScenario]:

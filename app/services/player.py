@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
-from ..engine import Answer, Position, Scenario, advance, profile, replay
+from ..engine import Answer, AnswerKind, Position, Scenario, advance, profile, replay
 from ..engine.scoring import CompetencyResult
 from ..models import (
     Attempt,
@@ -47,9 +47,9 @@ class StaleStep(Exception):
 
 
 def _answer(stored: AttemptAnswer) -> Answer:
-    if stored.kind == "choose":
+    if stored.kind == AnswerKind.CHOOSE:
         return Answer.choose(stored.option_index or 0)
-    if stored.kind == "reflect":
+    if stored.kind == AnswerKind.REFLECT:
         return Answer.reflect(
             None if stored.skipped or stored.reflection is None else stored.reflection.text
         )
@@ -124,11 +124,11 @@ def submit(
         node_id=position.node.id,
         kind=answer.kind,
         option_index=answer.option,
-        skipped=answer.kind == "reflect" and given.text is None,
+        skipped=answer.kind == AnswerKind.REFLECT and given.text is None,
         created_at=now,
         seconds_spent=max(0, int((now - previous).total_seconds())),
     )
-    if given.kind == "reflect" and given.text is not None:
+    if given.kind == AnswerKind.REFLECT and given.text is not None:
         stored.reflection = Reflection(user_id=attempt.user_id, text=given.text, created_at=now)
     try:
         with session.begin_nested():

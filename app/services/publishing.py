@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 from ..authoring.diff import Section, diff
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text
-from ..models import ApprovalRequest, Draft, ScenarioVersion, StoredScenario, User
+from ..models import (
+    ApprovalRequest,
+    Decision,
+    Draft,
+    Origin,
+    ScenarioVersion,
+    StoredScenario,
+    User,
+)
 from . import settings
 from .drafts import delete, stored_scenario
 from .library import content_hash, publish_text
@@ -69,7 +77,7 @@ def _publish(
             f"This draft has {len(problems)} problem{'s' if len(problems) != 1 else ''}. Fix them before publishing: "
             "learners can only be given scenarios with none."
         )
-    version, _ = publish_text(session, scenario, text, f"{slug} (browser)", "browser", user.id)
+    version, _ = publish_text(session, scenario, text, f"{slug} (browser)", Origin.BROWSER, user.id)
     return version
 
 
@@ -117,7 +125,7 @@ def request_approval(
         if old.content_hash == digest:
             return old
         old.decision, old.decided_at, old.comment = (
-            "withdrawn",
+            Decision.WITHDRAWN,
             utcnow(),
             "Replaced by a newer request",
         )
@@ -165,7 +173,7 @@ def decide(
         version = _publish(session, request.text, request.slug, user, vocab)
         request.version_id = version.id
         _settle_draft(session, request.draft, version)
-    request.decision = "approved" if approve else "returned"
+    request.decision = Decision.APPROVED if approve else Decision.RETURNED
     request.decided_by_id, request.decided_at, request.comment = user.id, utcnow(), comment
     session.flush()
     return version

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..engine import Scenario
+from ..engine import NodeKind, Scenario
 from ..models import Attempt, AttemptAnswer, Reflection, SupervisionSession, User
 from ..supervision import (
     ChoiceMade,
@@ -32,7 +32,7 @@ class PathRow:
     """One answered step for the learner page: a choice with its feedback, or a reflection."""
 
     number: int
-    kind: str
+    kind: NodeKind
     node: object
     option: object | None = None
     reflection: Reflection | None = None
@@ -93,7 +93,7 @@ def _view(attempt: Attempt) -> AttemptView:
     choices, reflections, rows = [], [], []
     for number, (stored, step) in enumerate(zip(attempt.answers, play.position.path, strict=False)):
         node = step.node
-        if node.kind == "choice" and step.option is not None:
+        if node.kind == NodeKind.CHOICE and step.option is not None:
             offered = node.offered_options(step.flags_before)
             option = step.option
             choices.append(
@@ -108,8 +108,8 @@ def _view(attempt: Attempt) -> AttemptView:
                     offered_tags=frozenset(t for o in offered for t in o.tags),
                 )
             )
-            rows.append(PathRow(number, "choice", node, option=option))
-        elif node.kind == "reflection":
+            rows.append(PathRow(number, NodeKind.CHOICE, node, option=option))
+        elif node.kind == NodeKind.REFLECTION:
             written = stored.reflection
             reflections.append(
                 ReflectionMade(
@@ -122,7 +122,7 @@ def _view(attempt: Attempt) -> AttemptView:
                 )
             )
             rows.append(
-                PathRow(number, "reflection", node, reflection=written, skipped=not written)
+                PathRow(number, NodeKind.REFLECTION, node, reflection=written, skipped=not written)
             )
     ending, profile = None, {}
     if play.position.finished and attempt.completed_at is not None:

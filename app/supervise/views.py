@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     flash,
     redirect,
@@ -21,7 +20,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
-from ..authz import can
+from ..authz import load_or_refuse, require
 from ..db import db, utcnow
 from ..models import Reflection, User
 from ..services import library
@@ -40,15 +39,7 @@ AGENDA_CITES = 1  # reflections quoted per prompt (the newest)
 @bp.before_request
 @login_required
 def _supervisors_only() -> None:
-    if not can(current_user, "area:supervise"):
-        abort(403)
-
-
-def _learner_or_404(learner_id: int) -> User:
-    person = db.session.get(User, learner_id)
-    if person is None or not can(current_user, "supervise_learner", person):
-        abort(404)
-    return person
+    require("area:supervise")
 
 
 def _summary(person: User) -> service.LearnerSummary:
@@ -86,7 +77,7 @@ def dashboard():
 
 @bp.get("/learners/<int:learner_id>")
 def learner(learner_id: int):
-    person = _learner_or_404(learner_id)
+    person = load_or_refuse(User, learner_id, "supervise_learner")
     summary = _summary(person)
     reflections = summary.data.reflections
     comments = service.comments_on(db.session, reflections)
@@ -104,7 +95,7 @@ def learner(learner_id: int):
 
 @bp.get("/learners/<int:learner_id>/agenda")
 def agenda(learner_id: int):
-    person = _learner_or_404(learner_id)
+    person = load_or_refuse(User, learner_id, "supervise_learner")
     summary = _summary(person)
     limit = None if request.args.get("all") else AGENDA_PER_PHASE
     groups = group(summary.prompts.prompts, _cycle_key(), limit=limit)
@@ -133,7 +124,7 @@ def agenda(learner_id: int):
 
 @bp.route("/learners/<int:learner_id>/sessions/new", methods=["GET", "POST"])
 def record(learner_id: int):
-    person = _learner_or_404(learner_id)
+    person = load_or_refuse(User, learner_id, "supervise_learner")
     summary = _summary(person)
     offered = summary.prompts.by_key()
     form = SessionForm()
@@ -166,15 +157,8 @@ def record(learner_id: int):
 
 @bp.route("/reflections/<int:reflection_id>/comment", methods=["GET", "POST"])
 def comment(reflection_id: int):
-    reflection = db.session.get(Reflection, reflection_id)
-    person = db.session.get(User, reflection.user_id) if reflection else None
-    if (
-        reflection is None
-        or person is None
-        or not can(current_user, "supervise_learner", person)
-        or not can(current_user, "comment_reflection", reflection)
-    ):
-        abort(404)
+    reflection = load_or_refuse(Reflection, reflection_id, "comment_reflection")
+    person = db.session.get(User, reflection.user_id)
     form = CommentForm()
     if form.validate_on_submit():
         records.add_comment(db.session, current_user, reflection, form.text.data)

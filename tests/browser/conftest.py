@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import threading
+from dataclasses import dataclass
 
 import pytest
-from flask import url_for
+from flask import Flask
+from werkzeug.serving import make_server
 
 DEMO_PASSWORD = "demo password for the browser test"  # noqa: S105
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -22,24 +25,56 @@ ARGS = [
 
 @pytest.fixture(scope="session")
 def chromium():
+    """One Chromium per test process; closed, with Playwright's driver, at the end."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    app: Flask  # pytest-flask's request-context fixture reads this
+    port: int
+
+    def url(self, path: str = "") -> str:
+        return f"http://localhost:{self.port}{path}"
+
+
+@pytest.fixture
+def live_server(app):
+    """The app on a free loopback port, served by a thread of this process and stopped after
+    the test. Not a forked process (as pytest-flask's is): a fork would inherit Playwright's
+    pipes and threads, and a server left running kept the whole run from ending."""
+    server = make_server("localhost", 0, app, threaded=True)
+    app.config["SERVER_NAME"] = f"localhost:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(app, server.server_port)
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        assert not thread.is_alive(), "the live server did not stop"
 
 
 @pytest.fixture
 def page(chromium, live_server):
     context = chromium.new_context()
-    yield context.new_page()
-    context.close()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture
 def base_url(live_server) -> str:
-    return url_for("auth.login", _external=True).rsplit("/login", 1)[0]
+    return live_server.url()
 
 
 def sign_in(page, base_url: str, email: str, password: str = "correct horse battery staple"):

@@ -36,8 +36,10 @@ def _check(page, base_url: str, paths: list[str]) -> list[str]:
 @pytest.fixture
 def axe_page(chromium, live_server):
     context = chromium.new_context(bypass_csp=True)  # lets the test add axe's script
-    yield context.new_page()
-    context.close()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def test_learner_pages(demo, axe_page, base_url):

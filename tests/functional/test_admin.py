@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.db import db
-from app.models import AccountChange, User
+from app.models import AccountChange, Agency, Team, User
 
 
 def test_learner_refused_admin_pages(auth, client):
@@ -71,3 +71,27 @@ def test_admin_issues_link_and_deactivates(auth, browser, client, make_user):
     browser.submit(f"/admin/users/{user.id}", {}, action=f"/admin/users/{user.id}/active")
     db.session.refresh(user)
     assert user.active is False
+
+
+def test_adding_an_agency_or_team_twice_is_a_form_error_not_a_crash(auth, browser, client):
+    auth("admin@example.org", roles=("admin",))
+    add_agency = {"agency-name": "Northfield Health", "agency-kind": "health", "agency-submit": "1"}
+    assert browser.submit("/admin/organisation", add_agency).status_code == 302
+    again = browser.submit(
+        "/admin/organisation", {**add_agency, "agency-name": "northfield health "}
+    )
+    assert again.status_code == 400
+    assert "There is already an agency called" in again.text
+    assert db.session.scalar(select(func.count()).select_from(Agency)) == 1
+
+    agency = db.session.scalar(select(Agency))
+    add_team = {
+        "team-agency_id": str(agency.id),
+        "team-name": "Health visiting",
+        "team-submit": "1",
+    }
+    assert browser.submit("/admin/organisation", add_team).status_code == 302
+    again = browser.submit("/admin/organisation", add_team)
+    assert again.status_code == 400
+    assert "Northfield Health already has a team called" in again.text
+    assert [t.name for t in db.session.scalars(select(Team))] == ["Health visiting"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -18,17 +16,12 @@ from app.models import Attempt, AttemptAnswer
 from app.services import accounts, library, player
 from tests.conftest import FIXTURES, PASSWORD
 
-URL = os.environ.get("TEST_DATABASE_URL")
-if not URL and os.environ.get("CI"):
-    raise RuntimeError("TEST_DATABASE_URL is not set: run the suite with `make test`")
-pytestmark = pytest.mark.skipif(not URL, reason="no PostgreSQL: run the suite with `make test`")
-
 
 @pytest.fixture
-def pg_app(tmp_path):
+def pg_app(postgres_url, tmp_path):
     app = create_app(
         {
-            "SQLALCHEMY_DATABASE_URI": URL.replace("postgresql://", "postgresql+psycopg://"),
+            "SQLALCHEMY_DATABASE_URI": postgres_url,
             "SECRET_KEY": "x",
             "TESTING": True,
             "INSTANCE_PATH": str(tmp_path),
