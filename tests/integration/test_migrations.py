@@ -26,4 +26,3 @@ def test_upgrade_empty_database_matches_models(tmp_path):
         with db.engine.connect() as connection:
             diff = compare_metadata(MigrationContext.configure(connection), db.metadata)
         assert diff == []
-
