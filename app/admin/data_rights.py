@@ -9,7 +9,7 @@ from flask_login import current_user
 from .. import data_rights
 from ..authz import load_or_refuse
 from ..db import db
-from ..models import AuditEvent, User
+from ..models import User
 from ..services import personal_data
 from .forms import EraseForm
 from .views import bp
@@ -28,19 +28,8 @@ def erase_user(user_id: int):
         return redirect(url_for("admin.user", user_id=target.id))
     form = EraseForm()
     if form.validate_on_submit():
-        counts = personal_data.erase(db.session, target)
-        db.session.add(
-            AuditEvent(
-                actor_id=current_user.id,
-                action="erase_personal_data",
-                subject_user_id=target.id,
-                detail={"counts": counts},
-            )
-        )
+        personal_data.erase(db.session, target, current_user)
         db.session.commit()
         flash(f"Person {target.id}'s personal data has been erased.", "success")
         return redirect(url_for("admin.users"))
-    held = {h.name: h for h in personal_data.PERSONAL_DATA}
-    return render_template(
-        "admin/erase.html", user=target, form=form, holdings=held.values()
-    ), 400 if form.errors else 200
+    return render_template("admin/erase.html", user=target, form=form), 400 if form.errors else 200

@@ -296,8 +296,10 @@ def export(session: Session, user: User) -> dict[str, Any]:
     return found
 
 
-def erase(session: Session, user: User) -> dict[str, int]:
-    """Erase `user`: each holding's rule, in order. Returns counts per holding (no text)."""
+def erase(session: Session, user: User, actor: User | None = None) -> dict[str, int]:
+    """Erase `user`: each holding's rule, in order, then one audit entry naming who erased
+    whom with the counts per holding, and no text of theirs. Returns those counts."""
+    subject_id, actor_id = user.id, actor.id if actor else None
     counts: dict[str, int] = {}
     for holding in PERSONAL_DATA:
         clause = holding.where(user)
@@ -312,6 +314,15 @@ def erase(session: Session, user: User) -> dict[str, int]:
         else:
             continue
         counts[holding.name] = result.rowcount
+    session.add(
+        AuditEvent(
+            actor_id=actor_id,
+            action="erase_personal_data",
+            subject_user_id=subject_id,
+            detail={"counts": counts},
+        )
+    )
+    session.flush()
     session.expire_all()
     return counts
 
