@@ -16,6 +16,7 @@ from html import escape
 
 from ..engine import NodeKind
 from ..engine.model import Node, Scenario
+from ..engine.wording import plural
 from .layout import Arrow, Box, MapLayout, arrows_of
 
 KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
@@ -75,7 +76,7 @@ def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     shown = _clip(excerpt(node), box.w - 24)
     said = f"{label} {_clip(node.id, box.w - 90)}" + (f": {shown}" if shown else "")
     if problems:
-        said += f", ⚠ {problems} problem{'s' if problems != 1 else ''}"
+        said += f", ⚠ {plural(problems, 'problem')}"
     said += ", the start" if start else ""
     parts = [f'<a href="{escape(href)}" class="wp-map-node" aria-label="{escape(said)}">']
     parts.append(f"<title>{escape(label)} {escape(node.id)}: {escape(excerpt(node))}</title>")
@@ -92,7 +93,7 @@ def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     if problems:
         parts.append(
             f'<text x="{tx:.0f}" y="{box.y + 64:.0f}" font-size="12" font-weight="bold" '
-            f'fill="{PROBLEM}">⚠ {problems} problem{"s" if problems != 1 else ""}</text>'
+            f'fill="{PROBLEM}">⚠ {plural(problems, "problem")}</text>'
         )
     parts.append("</a>")
     return "".join(parts)
