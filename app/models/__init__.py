@@ -10,8 +10,9 @@ from .accounts import (
     Team,
     User,
     UserRole,
+    UserSession,
 )
-from .audit import AuditEvent
+from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
 from .learning import (
     Attempt,
@@ -39,6 +40,7 @@ __all__ = [
     "AttemptScore",
     "AuditEvent",
     "LoginThrottle",
+    "Notice",
     "PasswordToken",
     "Reflection",
     "ReflectionComment",
@@ -50,4 +52,5 @@ __all__ = [
     "Team",
     "User",
     "UserRole",
+    "UserSession",
 ]

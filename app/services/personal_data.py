@@ -29,6 +29,7 @@ from ..models import (
     AuditEvent,
     Draft,
     LoginThrottle,
+    Notice,
     PasswordToken,
     Reflection,
     ReflectionComment,
@@ -37,6 +38,7 @@ from ..models import (
     SupervisionSession,
     User,
     UserRole,
+    UserSession,
 )
 
 ERASED_NAME = "Erased person"
@@ -236,6 +238,15 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         "keep",
         "published scenario text; the publisher now shows as 'Erased person'",
         omit=("source",),
+    ),
+    Holding("notices", Notice, ("user_id",), lambda u: Notice.user_id == u.id, "delete"),
+    Holding(
+        "signed_in_browsers",
+        UserSession,
+        ("user_id",),
+        lambda u: UserSession.user_id == u.id,
+        "delete",
+        omit=("id_hash",),
     ),
     Holding("roles", UserRole, ("user_id",), lambda u: UserRole.user_id == u.id, "delete"),
     Holding(

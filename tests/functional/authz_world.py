@@ -9,8 +9,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.db import db
-from app.models import AgreedAction, Reflection, StoredScenario
-from app.services import accounts, drafts, library, player, publishing, supervision_records
+from app.models import AgreedAction, Notice, Reflection, StoredScenario
+from app.services import (
+    accounts,
+    drafts,
+    library,
+    notices,
+    player,
+    publishing,
+    supervision_records,
+)
 from app.services.supervision_records import NewAction
 from tests.conftest import Browser
 
@@ -53,6 +61,7 @@ def build(app, world: World, make_user) -> Objects:
     approval = publishing.request_approval(db.session, world.author, draft, vocab)
     token = accounts.issue_password_link(db.session, world.dan, world.admin, 24)
     gone = make_user("gone@example.org")
+    notices.tell(db.session, world.jo, "Your supervisor changed.")
     db.session.commit()
     people = {
         "learner": world.jo,
@@ -69,6 +78,7 @@ def build(app, world: World, make_user) -> Objects:
         assert clients[name].login(user.email).status_code == 302
     accounts.set_active(db.session, gone, False, world.admin)
     action = db.session.scalars(select(AgreedAction)).one()
+    notice = db.session.scalars(select(Notice).where(Notice.user_id == world.jo.id)).first()
     db.session.commit()
     ids = {
         "attempt_id": attempt.id,
@@ -81,6 +91,7 @@ def build(app, world: World, make_user) -> Objects:
         "node_id": "first",
         "index": 0,
         "request_id": approval.id,
+        "notice_id": notice.id,
         "version_id": stored.current_version_id,
         "slug": "short-visit",
         "token": token,

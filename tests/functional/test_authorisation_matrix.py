@@ -22,6 +22,9 @@ MATRIX: dict[str, tuple[str, str | None]] = {
     "auth.login": ("200 200 200 200 200 200 200 200", "ok ok ok ok ok ok ok ok"),
     "auth.logout": ("405 405 405 405 405 405 405 405", "L ok ok ok ok ok ok L"),
     "auth.set_password": ("200 200 200 200 200 200 200 200", "ok ok ok ok ok ok ok ok"),
+    "auth.account": ("L 200 200 200 200 200 200 L", None),
+    "auth.sign_out_everywhere": ("405 405 405 405 405 405 405 405", "L ok ok ok ok ok ok L"),
+    "auth.notice_read": ("405 405 405 405 405 405 405 405", "L ok 404 404 404 404 404 L"),  # Jo's
     "guide.index": ("200 200 200 200 200 200 200 200", None),
     "guide.page": ("200 200 200 200 200 200 200 200", None),
     "guide.support": ("200 200 200 200 200 200 200 200", None),
@@ -51,6 +54,9 @@ MATRIX: dict[str, tuple[str, str | None]] = {
     "admin.password_link": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
     "admin.user_data": ("L 403 403 403 403 403 200 L", None),
     "admin.erase_user": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+    "admin.audit": ("L 403 403 403 403 403 200 L", None),
+    "admin.sign_in_limits": ("L 403 403 403 403 403 200 L", None),
+    "admin.clear_sign_in_limit": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
     "admin.organisation": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
     # authoring: the author's draft, approval request and the published version
     "author.authoring_settings": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),

@@ -1,15 +1,15 @@
 """Attempts can be detached from a person (user_id NULL): retention and erasure keep answers
 for anonymous aggregates without a link to whoever gave them (issue 10).
 
-Revision ID: 0004_attempts_detachable
-Revises: 0003_authoring
+Revision ID: 0005_attempts_detachable
+Revises: 0004_trust
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_attempts_detachable"
-down_revision = "0003_authoring"
+revision = "0005_attempts_detachable"
+down_revision = "0004_trust"
 branch_labels = None
 depends_on = None
 
