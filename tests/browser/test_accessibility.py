@@ -108,16 +108,20 @@ def test_author_and_admin_pages(demo, axe_page, base_url):
 
 def test_statement_errors_and_remaining_author_and_admin_pages(demo, axe_page, base_url):
     """Page types not reached above: the accessibility statement, a 404, every page of a draft,
-    authoring tools, a person's admin page with their data and the erasure confirmation (with
-    its error)."""
+    authoring tools, the account page, the audit log (filtered, and with an error) and sign-in
+    limits, a person's admin page with their data and the erasure confirmation (with its
+    error)."""
     page = axe_page
     found = _check(page, base_url, ["/accessibility", "/guide/support", "/no-such-page"])
     sign_in(page, base_url, demo_email("admin"), DEMO_PASSWORD)
     found += _check(
         page,
         base_url,
-        ["/author/new", "/author/import", "/author/import-twine", "/author/settings"],
+        ["/author/new", "/author/import", "/author/import-twine", "/author/settings", "/account"],
     )
+    # the audit log, filtered, with a date error; the sign-in limits
+    audit = ["/admin/audit", "/admin/audit?what=read_reflections", "/admin/audit?since=31+2+2026"]
+    found += _check(page, base_url, [*audit, "/admin/sign-in-limits"])
     page.goto(base_url + "/author/new")
     page.fill("#title", "An accessible draft")
     page.fill("#slug", "an-accessible-draft")
