@@ -28,6 +28,7 @@ from ..engine import (
     profile,
     replay,
 )
+from ..engine.ordering import attempt_seed, shown_order
 from ..engine.scoring import CompetencyResult
 from ..models import (
     Attempt,
@@ -51,6 +52,13 @@ class Play:
     @property
     def profile(self) -> dict[str, CompetencyResult]:
         return profile(self.scenario, self.position.path)
+
+    def shown_options(self, node_id: str, offered: tuple[Option, ...]) -> tuple[Option, ...]:
+        """A choice's options in this attempt's order: the same on every page that lists them."""
+        return shown_order(offered, attempt_seed(self.attempt.id, node_id))
+
+    def current_options(self) -> tuple[Option, ...]:
+        return self.shown_options(self.position.node.id, self.position.offered_options())
 
 
 class StaleStep(Exception):
@@ -79,6 +87,7 @@ class PathRow:
     option: Option | None = None
     reflection: Reflection | None = None
     skipped: bool = False
+    offered: tuple[Option, ...] = ()  # a choice's options in the order this attempt showed them
 
 
 def path_rows(play: Play) -> tuple[PathRow, ...]:
@@ -88,7 +97,8 @@ def path_rows(play: Play) -> tuple[PathRow, ...]:
     for number, step in enumerate(play.position.path):
         node = step.node
         if node.kind == NodeKind.CHOICE and step.option is not None:
-            rows.append(PathRow(number, node.kind, node, option=step.option))
+            offered = play.shown_options(node.id, node.offered_options(step.flags_before))
+            rows.append(PathRow(number, node.kind, node, option=step.option, offered=offered))
         elif node.kind == NodeKind.REFLECTION:
             stored = answers.get(number)
             written = stored.reflection if stored else None
