@@ -10,7 +10,9 @@ import textstat
 
 from .model import NodeKind, Scenario
 
-_MD_NOISE = re.compile(r"(\*\*|__|`|#+\s|\[([^\]]*)\]\([^)]*\))")
+# Linear: a heading run is matched only from its first '#', and link text and address stop at
+# the next bracket or parenthesis, so no start rescans the rest of the text.
+_MD_NOISE = re.compile(r"(\*\*|__|`|(?<!#)#+\s|\[([^\[\]]*)\]\([^()]*\))")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 

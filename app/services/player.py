@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 
 from ..db import utcnow
 from ..engine import (
+    MAX_REFLECTION_CHARS,
     Answer,
     AnswerKind,
+    NodeKind,
     Position,
     Scenario,
     advance,
@@ -100,12 +102,20 @@ def last_completed(session: Session, user: User, stored: StoredScenario) -> Atte
 
 
 def start_attempt(session: Session, user: User, stored: StoredScenario) -> Attempt:
-    """Resume the open attempt if there is one; otherwise start on the current version."""
+    """Resume the open attempt if there is one; otherwise start on the current version. The
+    database allows one open attempt per learner and version, so of parallel starts (a double
+    click, two tabs) one inserts and the others resume it."""
     attempt = open_attempt(session, user, stored)
     if attempt is None:
-        attempt = Attempt(user_id=user.id, version_id=stored.current_version_id)
-        session.add(attempt)
-        session.flush()
+        try:
+            with session.begin_nested():
+                attempt = Attempt(user_id=user.id, version_id=stored.current_version_id)
+                session.add(attempt)
+                session.flush()
+        except IntegrityError:
+            attempt = open_attempt(session, user, stored)
+            if attempt is None:
+                raise
     return attempt
 
 
@@ -172,7 +182,7 @@ def attempts_of(session: Session, user: User) -> list[Attempt]:
     )
 
 
-_ATTEMPT_PATH = re.compile(r"^/attempts/(\d+)$")
+_ATTEMPT_PATH = re.compile(r"^/attempts/(\d{1,18})$")
 
 
 def keep_carried_reflection(
@@ -186,6 +196,14 @@ def keep_carried_reflection(
     attempt = session.get(Attempt, int(match.group(1)))
     if attempt is None or attempt.user_id != user.id:
         return False
+    position = load_play(attempt).position
+    if (
+        position.finished
+        or step != str(position.step_number)
+        or position.node.kind != NodeKind.REFLECTION
+    ):
+        return False  # only the step the learner is on, and only a reflection step
+    text = text[:MAX_REFLECTION_CHARS]
     draft = session.get(ReflectionDraft, (attempt.id, int(step)))
     if draft is None:
         session.add(

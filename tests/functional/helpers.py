@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape as html_unescape
 
 from tests.conftest import csrf_token
 
@@ -62,3 +63,14 @@ def to_optional_reflection(browser, client) -> str:
     answer(client, url, reflection="Mostly the parent.")
     answer(client, url, option_text="Ask the school what they see.")
     return url
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    """The hidden inputs of a page's form, as a browser would send them back."""
+    found = {}
+    for tag in re.findall(r"<input[^>]*type=\"hidden\"[^>]*>", html):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if name:
+            found[name.group(1)] = html_unescape(value.group(1)) if value else ""
+    return found
