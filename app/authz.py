@@ -17,6 +17,7 @@ The actions, one name each:
 | `supervise_learner` | User | their current supervisor, while the learner is active |
 | `comment_reflection` | Reflection | the learner's current supervisor |
 | `complete_action` | AgreedAction | the learner it was agreed with |
+| `dismiss_notice` | Notice | the person it was written for |
 
 Refusals follow one rule, so a guessed URL reveals nothing:
 - **403** when the person may not use the area at all (a learner opening /author), or may see

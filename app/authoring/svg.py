@@ -160,7 +160,8 @@ class MapRow:
     """One node for the table version of the map."""
 
     id: str
-    kind: str
+    kind: NodeKind
+    label: str  # the kind as the map says it
     excerpt: str
     start: bool
     leads_to: list[tuple[str, str, bool]]  # (label, target, target exists)
@@ -186,6 +187,7 @@ def map_rows(scenario: Scenario, problems: Mapping[str, int]) -> list[MapRow]:
         rows.append(
             MapRow(
                 node.id,
+                node.kind,
                 KIND_STYLE[node.kind][2],
                 excerpt(node),
                 node.id == scenario.start,

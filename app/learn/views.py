@@ -26,7 +26,7 @@ from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import catalogue as learner_catalogue
-from ..services import library, player, supervision_records
+from ..services import library, paths, player, supervision_records
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 
@@ -226,7 +226,7 @@ def ending(attempt_id: int):
         "learn/ending.html",
         play=play,
         node=play.position.node,
-        path_rows=player.path_rows(play),
+        path_rows=paths.path_rows(play),
         vocab=_vocab(),
         profile=play.profile,
         is_owner=attempt.user_id == current_user.id,

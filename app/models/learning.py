@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Boolean,
@@ -25,6 +26,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import db, utcnow
+
+if TYPE_CHECKING:
+    from .accounts import User
 
 
 class Origin(StrEnum):
@@ -153,6 +157,7 @@ class Reflection(db.Model):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     answer: Mapped[AttemptAnswer] = relationship(back_populates="reflection")
+    learner: Mapped[User] = relationship()
 
 
 class AttemptScore(db.Model):

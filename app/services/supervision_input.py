@@ -24,7 +24,8 @@ from ..supervision import (
     ReflectionMade,
     Score,
 )
-from .player import PathRow, load_play, path_rows
+from .paths import PathRow, path_rows
+from .player import load_play
 
 
 @dataclass(frozen=True)

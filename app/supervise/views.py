@@ -158,7 +158,7 @@ def record(learner_id: int):
 @bp.route("/reflections/<int:reflection_id>/comment", methods=["GET", "POST"])
 def comment(reflection_id: int):
     reflection = load_or_refuse(Reflection, reflection_id, "comment_reflection")
-    person = db.session.get(User, reflection.user_id)
+    person = reflection.learner
     form = CommentForm()
     if form.validate_on_submit():
         records.add_comment(db.session, current_user, reflection, form.text.data)
