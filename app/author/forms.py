@@ -44,7 +44,8 @@ KINDS = [(kind.value, KIND_HINTS[kind]) for kind in NodeKind]
 CONDITION_HINT = "Optional. A flag, 'not' a flag, or several joined by 'and'"
 PROMPT_HINT = (
     "Optional. One question for the learner's supervisor per line. Start a line with "
-    "(experience), (reflection), (analysis) or (action) to place it in the reflective cycle."
+    "(experience), (reflection), (analysis) or (action) to place it under that heading of the "
+    "supervisor's agenda."
 )
 MAX_UPLOAD = 1024 * 1024
 
@@ -146,6 +147,12 @@ class OptionForm(FlaskForm):
         description="Shown after the choice: what it gains and what it risks. Markdown.",
         validators=[limit(10_000)],
     )
+    say = TextAreaField(
+        "What you might say (optional)",
+        widget=GovTextArea(),
+        description="The words a practitioner could use, shown to the learner after the "
+        "feedback. Markdown.",
+    )
     condition = StringField("Offer this option only if", widget=GovTextInput(),
                             description=CONDITION_HINT, validators=[limit(500)])  # fmt: skip
     sets = SelectMultipleField("Flags this option sets", widget=GovCheckboxesInput(),
@@ -153,6 +160,12 @@ class OptionForm(FlaskForm):
     tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False)
     supervision = TextAreaField("Questions for supervision", widget=GovTextArea(),
                                 description=PROMPT_HINT, validators=[limit(5_000)])  # fmt: skip
+    keep_last = BooleanField(
+        "Keep this option last",
+        widget=GovCheckboxInput(),
+        description="Learners see the options in an order shuffled for each attempt. Tick this "
+        "for an option that reads best at the end, such as 'Something else'.",
+    )
     submit = SubmitField("Save option", widget=GovSubmitInput())
 
 

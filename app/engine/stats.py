@@ -22,7 +22,7 @@ def learner_prose(scenario: Scenario) -> list[str]:
     for node in scenario.nodes.values():
         parts += [node.outcome, node.text]
         for option in node.options:
-            parts += [option.text, option.feedback]
+            parts += [option.text, option.feedback, option.say]
     return [p for p in parts if p]
 
 

@@ -21,6 +21,7 @@ class PathRow:
     option: Option | None = None
     reflection: Reflection | None = None
     skipped: bool = False
+    offered: tuple[Option, ...] = ()  # a choice's options in the order this attempt showed them
 
 
 def path_rows(play: Play) -> tuple[PathRow, ...]:
@@ -30,7 +31,8 @@ def path_rows(play: Play) -> tuple[PathRow, ...]:
     for number, step in enumerate(play.position.path):
         node = step.node
         if node.kind == NodeKind.CHOICE and step.option is not None:
-            rows.append(PathRow(number, node.kind, node, option=step.option))
+            offered = play.shown_options(node.id, node.offered_options(step.flags_before))
+            rows.append(PathRow(number, node.kind, node, option=step.option, offered=offered))
         elif node.kind == NodeKind.REFLECTION:
             stored = answers.get(number)
             written = stored.reflection if stored else None

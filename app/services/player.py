@@ -20,12 +20,14 @@ from ..engine import (
     Answer,
     AnswerKind,
     NodeKind,
+    Option,
     Position,
     Scenario,
     advance,
     profile,
     replay,
 )
+from ..engine.ordering import attempt_seed, shown_order
 from ..engine.scoring import CompetencyResult
 from ..models import (
     Attempt,
@@ -49,6 +51,13 @@ class Play:
     @property
     def profile(self) -> dict[str, CompetencyResult]:
         return profile(self.scenario, self.position.path)
+
+    def shown_options(self, node_id: str, offered: tuple[Option, ...]) -> tuple[Option, ...]:
+        """A choice's options in this attempt's order: the same on every page that lists them."""
+        return shown_order(offered, attempt_seed(self.attempt.id, node_id))
+
+    def current_options(self) -> tuple[Option, ...]:
+        return self.shown_options(self.position.node.id, self.position.offered_options())
 
 
 class StaleStep(Exception):

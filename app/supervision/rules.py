@@ -194,7 +194,7 @@ def _check_when(
             )
         if when.number > 100:
             problem(line, "bad-number", "a percentage is from 0 to 100")
-    elif when.kind in ("chose", "ended", "short-reflections") and when.number < 1:
+    elif when.kind in ("chose", "ended", "short-reflections", "completed") and when.number < 1:
         problem(line, "bad-number", "the number must be 1 or more")
 
 

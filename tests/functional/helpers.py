@@ -16,16 +16,25 @@ def step_number(html: str) -> str:
     return match.group(1)
 
 
+def labels(html: str) -> dict[str, str]:
+    """Option value -> label text, in the order shown on a choice page."""
+    return {value: label for label, value in _radios(html)}
+
+
+def _radios(html: str) -> list[tuple[str, str]]:
+    return [
+        (label, value)
+        for value, label in re.findall(
+            r'name="option" type="radio" value="(\d+)"[^>]*>\s*<label[^>]*>\s*(.*?)\s*</label>',
+            html,
+            re.S,
+        )
+    ]
+
+
 def options(html: str) -> dict[str, str]:
     """Option label text -> value, as offered on a choice page."""
-    found = {}
-    for value, label in re.findall(
-        r'name="option" type="radio" value="(\d+)"[^>]*>\s*<label[^>]*>\s*(.*?)\s*</label>',
-        html,
-        re.S,
-    ):
-        found[label] = value
-    return found
+    return dict(_radios(html))
 
 
 def answer(client, attempt_url: str, **data):
