@@ -137,6 +137,24 @@ class Learner:
         with self.opener.open(self.base + path, data=body, timeout=20) as response:
             return response.geturl().removeprefix(self.base), response.read().decode()
 
+    def submit(self, page: str, action: str, data: dict | None = None) -> tuple[str, str]:
+        """Read a form's page and post it, again from the page if the server went down: a
+        reply lost in the kill may have changed the session, and with it the form's token."""
+        for _ in range(50):
+            _, form = self.patiently(page)
+            try:
+                return self.request(
+                    action, {"csrf_token": _field(form, "csrf_token"), **(data or {})}
+                )
+            except urllib.error.HTTPError as refused:
+                if refused.code != 400 or not self.retries:
+                    raise
+            except DOWN:
+                pass
+            self.retries += 1
+            time.sleep(0.2)
+        raise AssertionError(f"learner {self.number}: could not post {action}")
+
     def patiently(self, path: str, data: dict | None = None) -> tuple[str, str]:
         """A GET, retried while the server is down (it is being restarted)."""
         for _ in range(200):
@@ -164,16 +182,12 @@ def play(learner: Learner, deadline: float, accepted_total: list[int]) -> None:
 
 
 def _play(learner: Learner, deadline: float, accepted_total: list[int]) -> None:
-    _, page = learner.patiently("/login")
     credentials = {"email": f"load{learner.number}@example.org", "password": PASSWORD}
-    learner.patiently("/login", {"csrf_token": _field(page, "csrf_token"), **credentials})
+    learner.submit("/login", "/login", credentials)
     for _ in range(ATTEMPTS):
         if time.monotonic() > deadline - 30:
             return
-        _, page = learner.patiently("/scenarios/short-visit")
-        where, page = learner.patiently(
-            "/scenarios/short-visit/start", {"csrf_token": _field(page, "csrf_token")}
-        )
+        where, page = learner.submit("/scenarios/short-visit", "/scenarios/short-visit/start")
         attempt = int(re.search(r"/attempts/(\d+)", where).group(1))
         url = f"/attempts/{attempt}"
         while time.monotonic() < deadline:
