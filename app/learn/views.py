@@ -112,8 +112,9 @@ def play(attempt_id: int):
 
 
 STALE = (
-    "This page had moved on since that form was drawn (perhaps another tab, the back "
-    "button or a second click). Nothing was saved twice. This is where you are now."
+    "You had already answered that step, and answers cannot be changed once they are sent "
+    "(perhaps you used the back button, another tab or clicked twice). Your first answer "
+    "stands and nothing was saved twice. This is the step you are on now."
 )
 
 

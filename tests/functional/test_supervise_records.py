@@ -91,11 +91,14 @@ def test_form_errors_are_shown_and_nothing_is_saved(world, browser, client):
     )
     assert response.status_code == 400
     assert "The date of the session must be today or in the past" in response.text
-    assert "Describe the action, or clear its due date" in response.text
+    assert "Describe action 2, or clear its due date" in response.text
     missing = record(browser, world.jo.id, held_on=["", "", ""])
     assert "Enter the date of the session" in missing.text
     nonsense = record(browser, world.jo.id, held_on=["31", "2", "2026"])
-    assert "Enter a real date, for example 27 3 2026" in nonsense.text
+    assert "The date of the session must be a real date, for example 27 3 2026" in nonsense.text
+    bad_due = record(browser, world.jo.id, **{"actions-0-due_on": ["30", "2", "2030"]})
+    assert "The due date for action 1 must be a real date" in bad_due.text
+    assert "The date of the session must be a real date" not in bad_due.text
     assert db.session.scalar(select(AgreedAction)) is None
 
 
@@ -115,3 +118,19 @@ def test_a_comment_on_a_reflection_reaches_the_learner(world, browser, client):
     mine = client.get("/my-learning").text
     assert "sam</strong> commented on" in mine
     assert "&lt;b&gt;Even a line&lt;/b&gt; helps." in mine
+
+
+def test_record_form_groups_prompts_by_stage_and_says_what_raised_each(world, browser, client):
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.sam)
+    page = client.get(f"/supervise/learners/{world.jo.id}/sessions/new").text
+    legends = re.findall(r'govuk-fieldset__legend--s">\s*(\w+):', page)
+    assert legends and legends[0] == "Experience" or "Conceptualise" in legends
+    assert len(legends) == len(set(legends)) >= 2
+    thinking = page[page.index(">\n      Conceptualise:") :]
+    thinking = thinking[: thinking.find("</fieldset>")]
+    assert f'value="{LEANS}"' in thinking
+    assert "Raised by: “Relied on a parent&#39;s own account” chosen at" in thinking
+    # a ticked prompt stays ticked when the form comes back with an error
+    again = record(browser, world.jo.id, held_on=["", "", ""])
+    assert re.search(rf'value="{LEANS}"\s+checked', again.text)
