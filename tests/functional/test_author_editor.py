@@ -21,10 +21,20 @@ def test_new_draft_lists_what_it_needs_each_linked_to_its_form(auth, browser, cl
     draft_id = new_draft(browser)
     page = client.get(f"/author/drafts/{draft_id}").text
     assert "Problems to fix" in page
-    assert "&#39;summary:&#39; in the header has no value" in page
-    assert f'href="/author/drafts/{draft_id}/details">Line 3, scenario details' in page
-    assert "scene &#39;opening&#39; has no &#39;-&gt;&#39; line" in page
-    assert f'href="/author/drafts/{draft_id}/nodes/opening">Line' in page
+    # in the editor's words, each linked to the field that fixes it, with no line numbers
+    assert (
+        f'href="/author/drafts/{draft_id}/details#summary">In scenario details: '
+        "the Summary field is empty</a>" in page
+    )
+    assert (
+        f'href="/author/drafts/{draft_id}/nodes/opening#routes-0-target">In node opening: '
+        "this scene has no &#39;Go to&#39; step under Where next" in page
+    )
+    problems = page[
+        page.index('id="problems"') : page.index("</section>", page.index('id="problems"'))
+    ]
+    assert "in the header" not in problems and "-&gt;" not in problems
+    assert "Line " not in problems and "line " not in problems
 
 
 def test_fixing_problems_through_the_forms_empties_the_list(auth, browser, client):
@@ -47,7 +57,7 @@ def test_each_save_says_how_many_problems_remain(auth, browser, client):
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).text
     assert "Saved the details. This draft has 1 problem, all listed" in page
-    assert "has no &#39;-&gt;&#39; line" in page
+    assert "has no &#39;Go to&#39; step" in page
 
 
 def test_an_option_without_feedback_is_flagged_and_linked_to_that_option(auth, browser, client):
@@ -55,8 +65,8 @@ def test_an_option_without_feedback_is_flagged_and_linked_to_that_option(auth, b
     draft_id = build_small_scenario(browser)
     save_option(browser, draft_id, "ask", 1, text="Take her word for it.", target="poor-end")
     page = client.get(f"/author/drafts/{draft_id}").text
-    assert "option &#39;Take her word for it.&#39; has no &#39;feedback:&#39;" in page
-    assert f'href="/author/drafts/{draft_id}/nodes/ask/options/1">' in page
+    assert "option &#39;Take her word for it.&#39; has no Feedback" in page
+    assert f'href="/author/drafts/{draft_id}/nodes/ask/options/1#feedback">' in page
     option_page = client.get(f"/author/drafts/{draft_id}/nodes/ask/options/1").text
     assert "Problems in this option (1)" in option_page
 
@@ -189,5 +199,15 @@ def test_values_the_forms_do_not_offer_are_kept_and_flagged(auth, browser, clien
     assert "typo-flag (not recognised)" in form
     assert 'name="sets" type="checkbox" value="typo-flag" checked' in form
     assert (
-        "flag &#39;typo-flag&#39; is not declared" in client.get(f"/author/drafts/{draft_id}").text
+        "flag &#39;typo-flag&#39; is not listed in the Flags field"
+        in client.get(f"/author/drafts/{draft_id}").text
     )
+
+
+def test_the_cli_checker_keeps_the_file_formats_words(runner, tmp_path):
+    path = tmp_path / "x.scenario"
+    path.write_text("id: x\ntitle: X\nsummary:\n\n=== scene: opening\nHello.\n")
+    printed = runner.invoke(args=["scenarios", "check", str(path)])
+    assert "'summary:' in the header has no value" in printed.stdout
+    assert "scene 'opening' has no '->' line" in printed.stdout
+    assert f"{path}:3:" in printed.stdout  # the file's line numbers stay on the command line
