@@ -111,20 +111,30 @@ def details(draft_id: int):
     draft = draft_or_404(draft_id)
     state = drafts.state(draft, vocab())
     form = _details_form(state)
-    if form.validate_on_submit():
-        change = SetDetails(**{name: form[name].data for name in (
+    if form.is_submitted():
+        valid = form.validate()
+        change = SetDetails(**{name: form[name].data or "" for name in (
             "id", "title", "summary", "role", "minutes", "flags", "content_note", "start")},
-            agencies=tuple(form.agencies.data), competencies=tuple(form.competencies.data))  # fmt: skip
-        try:
-            drafts.edit(db.session, current_user, draft, change)
-        except EditError as error:
-            db.session.rollback()
-            field_error(form, error)
-        else:
-            db.session.commit()
-            saved(draft_id, "the details")
-            return redirect(url_for("author.draft", draft_id=draft_id))
-    problems = [p for p in problem_links(state) if p.where == "scenario details"]
+            agencies=tuple(form.agencies.data or ()),
+            competencies=tuple(form.competencies.data or ()))  # fmt: skip
+        for error in change.errors():  # every refusal at once, beside the form's own checks
+            if not getattr(getattr(form, error.field, None), "errors", None):
+                field_error(form, error)
+        if valid and not form.errors:
+            try:
+                drafts.edit(db.session, current_user, draft, change)
+            except EditError as error:
+                db.session.rollback()
+                field_error(form, error)
+            else:
+                db.session.commit()
+                saved(draft_id, "the details")
+                return redirect(url_for("author.draft", draft_id=draft_id))
+    # After a refused save the saved draft's problems would contradict what was typed: the
+    # form's errors are the whole story until it is saved.
+    problems = (
+        [] if form.errors else [p for p in problem_links(state) if p.where == "scenario details"]
+    )
     return render_template("author/details.html", state=state, form=form, problems=problems), (
         400 if form.errors else 200
     )

@@ -211,3 +211,24 @@ def test_the_cli_checker_keeps_the_file_formats_words(runner, tmp_path):
     assert "'summary:' in the header has no value" in printed.stdout
     assert "scene 'opening' has no '->' line" in printed.stdout
     assert f"{path}:3:" in printed.stdout  # the file's line numbers stay on the command line
+
+
+def test_details_form_shows_every_error_at_once_and_keeps_what_was_typed(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = new_draft(browser)
+    response = save_details(
+        browser, draft_id, id="Not An Id", minutes="ten", summary="A doorstep visit."
+    )
+    assert response.status_code == 400
+    page = response.text
+    summary = page[
+        page.index("govuk-error-summary") : page.index("</ul>", page.index("govuk-error-summary"))
+    ]
+    assert 'href="#id"' in summary and 'href="#minutes"' in summary
+    assert "Enter the minutes as a whole number, like 15" in summary
+    assert "A doorstep visit." in page  # nothing typed is lost
+    # the saved draft's problems (an empty summary) are not shown beside the typed summary
+    assert "the Summary field is empty" not in page
+    assert "&#39;summary:&#39;" not in draft_text(draft_id) or "A doorstep" not in draft_text(
+        draft_id
+    )
