@@ -12,7 +12,7 @@ from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
-from . import bp, nodes, options, publish, tools  # noqa: F401 - their routes join this blueprint
+from . import bp, format_guide, nodes, options, publish, tools  # noqa: F401 - their routes join this blueprint
 from .common import (
     draft_or_404,
     field_error,

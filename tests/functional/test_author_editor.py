@@ -232,3 +232,22 @@ def test_details_form_shows_every_error_at_once_and_keeps_what_was_typed(auth, b
     assert "&#39;summary:&#39;" not in draft_text(draft_id) or "A doorstep" not in draft_text(
         draft_id
     )
+
+
+def test_edit_as_text_links_to_a_guide_an_author_can_open_in_the_browser(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = new_draft(browser)
+    page = client.get(f"/author/drafts/{draft_id}/text").text
+    assert "scenarios/README.md" not in page
+    assert 'href="/author/format"' in page
+    guide = client.get("/author/format")
+    assert guide.status_code == 200
+    assert '<h1 class="govuk-heading-l">Writing a scenario</h1>' in guide.text
+    assert '<h2 class="govuk-heading-m"' in guide.text and "The header" in guide.text
+    assert "<pre><code>id: a-quiet-phone-call\ntitle: A quiet phone call" in guide.text
+    assert "```" not in guide.text
+
+
+def test_the_format_guide_is_for_authors_only(auth, client):
+    auth("learner@example.org")
+    assert client.get("/author/format").status_code == 403
