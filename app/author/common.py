@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app, flash, url_for
+from flask import abort, current_app, flash, redirect, url_for
+from sqlalchemy import select
 
 from ..authoring import EditError
 from ..authoring.wording import in_editor_words
 from ..authz import load_or_refuse
+from ..db import db
 from ..engine import Problem, Vocabulary
-from ..models import Draft, StoredScenario
+from ..models import Draft, ScenarioVersion, StoredScenario
 from ..services import drafts, library
 
 
@@ -20,6 +22,22 @@ def vocab() -> Vocabulary:
 
 
 def draft_or_404(draft_id: int) -> Draft:
+    """The draft; a draft used up by publishing sends its old pages (reached with Back, or a
+    bookmark) to the published scenario with a message instead of a 404."""
+    if db.session.get(Draft, draft_id) is None:
+        version = db.session.scalar(
+            select(ScenarioVersion)
+            .where(ScenarioVersion.from_draft_id == draft_id)
+            .order_by(ScenarioVersion.id.desc())
+        )
+        if version is not None:
+            flash(
+                f"That draft was published as version {version.number} of '{version.title}', so "
+                "it is no longer a draft. This is the published scenario: choose 'Edit in the browser' to "
+                "start a new draft from it.",
+                "info",
+            )
+            abort(redirect(url_for("author.scenario", slug=version.scenario.slug)))
     return load_or_refuse(Draft, draft_id)
 
 

@@ -1,0 +1,32 @@
+"""A published draft's id on its version (Back after publishing finds the scenario), and when a
+learner last looked at their supervision (the landing page names what is new since).
+
+Revision ID: 0004_walk_notices
+Revises: 0003_authoring
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004_walk_notices"
+down_revision = "0003_authoring"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("scenario_versions", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("from_draft_id", sa.Integer(), nullable=True))
+        batch_op.create_index(
+            batch_op.f("ix_scenario_versions_from_draft_id"), ["from_draft_id"], unique=False
+        )
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("supervision_seen_at", sa.DateTime(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("supervision_seen_at")
+    with op.batch_alter_table("scenario_versions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_scenario_versions_from_draft_id"))
+        batch_op.drop_column("from_draft_id")
