@@ -49,7 +49,8 @@ def _signed_in() -> None:
 @bp.get("/scenarios")
 def catalogue():
     entries = catalogue_entries(db.session, current_user, library.catalogue(db.session), _vocab())
-    return render_template("learn/catalogue.html", entries=entries)
+    news = supervision_records.news_for(db.session, current_user)
+    return render_template("learn/catalogue.html", entries=entries, news=news)
 
 
 @bp.get("/scenarios/<slug>")
@@ -238,13 +239,16 @@ def my_learning():
     attempts = player.attempts_of(db.session, current_user)
     reflections = player.reflections_of(db.session, current_user)
     own = supervision_records.own(db.session, current_user, [r.id for r in reflections])
-    return render_template(
+    html = render_template(
         "learn/my_learning.html",
         attempts=attempts,
         reflections=reflections,
         supervision=own,
         today=utcnow().date(),
     )
+    supervision_records.mark_seen(current_user)  # after rendering: the commit expires the rows
+    db.session.commit()
+    return html
 
 
 @bp.post("/my-learning/actions/<int:action_id>")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import utcnow
@@ -93,3 +93,36 @@ def own(session: Session, person: User, reflection_ids) -> OwnSupervision:
     actions = [a for s in sessions for a in s.actions]
     actions.sort(key=lambda a: (a.done_at is not None, a.due_on or date.max, a.id))
     return OwnSupervision(actions, sessions, comments_on(session, reflection_ids))
+
+
+@dataclass(frozen=True)
+class News:
+    """What the learner's supervisor added since the learner last opened My learning."""
+
+    comments: int
+    actions: int
+
+    def __bool__(self) -> bool:
+        return bool(self.comments or self.actions)
+
+
+def news_for(session: Session, person: User) -> News:
+    """New comments on the person's reflections and new agreed actions since they last looked
+    (everything, if they never have)."""
+    seen = person.supervision_seen_at or datetime.min
+    comments = session.scalar(
+        select(func.count(ReflectionComment.id))
+        .join(Reflection, Reflection.id == ReflectionComment.reflection_id)
+        .where(Reflection.user_id == person.id, ReflectionComment.created_at > seen)
+    )
+    actions = session.scalar(
+        select(func.count(AgreedAction.id)).where(
+            AgreedAction.learner_id == person.id, AgreedAction.created_at > seen
+        )
+    )
+    return News(comments or 0, actions or 0)
+
+
+def mark_seen(person: User) -> None:
+    """The learner has looked at their supervision: nothing is new any more."""
+    person.supervision_seen_at = utcnow()

@@ -134,3 +134,26 @@ def test_record_form_groups_prompts_by_stage_and_says_what_raised_each(world, br
     # a ticked prompt stays ticked when the form comes back with an error
     again = record(browser, world.jo.id, held_on=["", "", ""])
     assert re.search(rf'value="{LEANS}"\s+checked', again.text)
+
+
+def test_the_learners_landing_page_names_new_comments_and_actions_until_they_look(
+    world, browser, client
+):
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.jo)
+    assert "From your supervisor" not in client.get("/scenarios").text
+    client.get("/my-learning")
+    sign_in(browser, world.sam)
+    record(browser, world.jo.id)  # two actions agreed
+    reflection = db.session.scalar(select(Reflection).where(Reflection.text == "ok"))
+    browser.submit(f"/supervise/reflections/{reflection.id}/comment", {"text": "Say more?"})
+
+    sign_in(browser, world.jo)
+    landing = client.get("/scenarios").text
+    assert "From your supervisor" in landing
+    assert "Since you last looked: 1 new comment on your reflections and 2 new agreed actions." in (
+        landing
+    )
+    assert 'href="/my-learning"' in landing
+    client.get("/my-learning")  # now they have looked
+    assert "From your supervisor" not in client.get("/scenarios").text
