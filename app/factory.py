@@ -41,10 +41,12 @@ def register_templates(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     from .markdown import plain_text, render_markdown
+    from .template_filters import FILTERS
     from .views_helpers import template_globals
 
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["plain_text"] = plain_text
+    app.jinja_env.filters.update(FILTERS)
     app.context_processor(template_globals)
 
 

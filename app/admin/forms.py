@@ -50,12 +50,6 @@ class UserForm(FlaskForm):
             raise ValidationError("Choose a team in the person's agency, or no team")
 
 
-class ActionForm(FlaskForm):
-    """A button that changes something (deactivate, reactivate, issue a link)."""
-
-    submit = SubmitField("Confirm", widget=GovSubmitInput())
-
-
 class AgencyForm(FlaskForm):
     name = StringField(
         "Agency name",

@@ -28,9 +28,10 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..engine import AGENCY_KINDS, NodeKind
+from ..engine.parser import ID_RE
 
 ID_HINT = "Lower-case letters, digits and hyphens, like 'home-visit'"
-ID_CHECK = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=ID_HINT)
+ID_CHECK = Regexp(ID_RE, message=ID_HINT)
 KIND_HINTS = {  # one for every NodeKind, in its order
     NodeKind.SCENE: "Scene: some prose and a Continue button",
     NodeKind.CHOICE: "Choice: a question and options",
@@ -158,12 +159,6 @@ def option_form(competencies: list[tuple[str, str]], **kwargs) -> OptionForm:
 class TextForm(FlaskForm):
     text = TextAreaField("Scenario text", widget=GovTextArea())
     submit = SubmitField("Save text", widget=GovSubmitInput())
-
-
-class ActionForm(FlaskForm):
-    """A button that changes something: delete, archive, request approval."""
-
-    submit = SubmitField("Confirm", widget=GovSubmitInput())
 
 
 class PublishForm(FlaskForm):

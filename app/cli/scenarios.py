@@ -79,8 +79,7 @@ def stats_command(paths: tuple[str, ...], as_json: bool) -> None:
     rows = []
     for path in _paths(paths):
         scenario, _ = parse(path.read_text(encoding="utf-8"), str(path))
-        if scenario is not None:
-            rows.append(stats(scenario))
+        rows.append(stats(scenario))
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return

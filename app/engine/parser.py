@@ -107,7 +107,7 @@ class Parser:
 
     # -- top level -------------------------------------------------------------------------
 
-    def parse(self) -> tuple[Scenario | None, list[Problem]]:
+    def parse(self) -> tuple[Scenario, list[Problem]]:
         header, header_lines, body_start = self._header()
         drafts = self._nodes(body_start)
         nodes: dict[str, Node] = {}
@@ -469,8 +469,9 @@ def _split_list(value: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in value.split(",") if p.strip())
 
 
-def parse(text: str, path: str = "<text>") -> tuple[Scenario | None, list[Problem]]:
-    """Parse a scenario's text. Returns the scenario (possibly partial) and syntax problems."""
+def parse(text: str, path: str = "<text>") -> tuple[Scenario, list[Problem]]:
+    """Parse a scenario's text. Always returns a scenario (partial when the text has problems:
+    missing parts are empty) and the syntax problems."""
     return Parser(text, path).parse()
 
 

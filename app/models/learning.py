@@ -33,6 +33,19 @@ class Origin(StrEnum):
     UPLOAD = "upload"  # an uploaded scenario file (drafts only)
     TWINE = "twine"  # an imported Twine story (drafts only)
 
+    @property
+    def draft_label(self) -> str:
+        """Where a draft came from, as the authoring list says it."""
+        return _DRAFT_LABELS[self]
+
+
+_DRAFT_LABELS = {
+    Origin.BROWSER: "Browser",
+    Origin.FILE: "A changed file",
+    Origin.UPLOAD: "Uploaded file",
+    Origin.TWINE: "Twine import",
+}
+
 
 class StoredScenario(db.Model):
     """A scenario across its versions, named by the `id:` in its file."""

@@ -45,7 +45,6 @@ class DraftState:
 
 def state(draft: Draft, vocab: Vocabulary) -> DraftState:
     scenario, problems = check_text(draft.text, f"draft {draft.slug}", vocab)
-    assert scenario is not None
     return DraftState(
         draft,
         scenario,
@@ -88,9 +87,7 @@ def _store(session: Session, user: User, draft: Draft, text: str) -> Draft:
     """Save new text, keeping `slug` in step with the `id:` and refusing an id that would make
     the draft someone else's scenario, or change the id of a published one."""
     scenario, _ = parse(text)
-    new_slug = (
-        scenario.id if scenario is not None and ID_RE.match(scenario.id or "") else draft.slug
-    )
+    new_slug = scenario.id if ID_RE.match(scenario.id) else draft.slug
     if new_slug != draft.slug:
         if stored_scenario(session, draft.slug) is not None:
             raise EditError(
@@ -167,7 +164,7 @@ def import_file(session: Session, user: User, data: bytes) -> Draft:
             "The file is not UTF-8 text: save it as plain text and try again"
         ) from None
     scenario, _ = parse(text)
-    if scenario is None or not ID_RE.match(scenario.id or ""):
+    if not ID_RE.match(scenario.id):
         raise UploadError("The file has no valid 'id:' line, so it cannot be matched to a scenario")
     stored = stored_scenario(session, scenario.id)
     draft = Draft(slug=scenario.id, text="", origin=Origin.UPLOAD, notes="")

@@ -15,7 +15,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
-from ..engine import Answer, AnswerKind, Position, Scenario, advance, profile, replay
+from ..engine import (
+    Answer,
+    AnswerKind,
+    Node,
+    NodeKind,
+    Option,
+    Position,
+    Scenario,
+    advance,
+    profile,
+    replay,
+)
 from ..engine.scoring import CompetencyResult
 from ..models import (
     Attempt,
@@ -54,6 +65,34 @@ def _answer(stored: AttemptAnswer) -> Answer:
             None if stored.skipped or stored.reflection is None else stored.reflection.text
         )
     return Answer.continue_()
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """One answered choice or reflection of an attempt, for the pages that show the path taken
+    (the learner's ending page and their supervisor's page)."""
+
+    number: int
+    kind: NodeKind
+    node: Node
+    option: Option | None = None
+    reflection: Reflection | None = None
+    skipped: bool = False
+
+
+def path_rows(play: Play) -> tuple[PathRow, ...]:
+    """The choices and reflections of the path taken, in order; scenes are left out."""
+    answers = {a.number: a for a in play.attempt.answers}
+    rows = []
+    for number, step in enumerate(play.position.path):
+        node = step.node
+        if node.kind == NodeKind.CHOICE and step.option is not None:
+            rows.append(PathRow(number, node.kind, node, option=step.option))
+        elif node.kind == NodeKind.REFLECTION:
+            stored = answers.get(number)
+            written = stored.reflection if stored else None
+            rows.append(PathRow(number, node.kind, node, reflection=written, skipped=not written))
+    return tuple(rows)
 
 
 def load_play(attempt: Attempt) -> Play:

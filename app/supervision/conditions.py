@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ID = r"[a-z0-9][a-z0-9-]*"
+from ..engine.parser import ID
 
 # kind -> (pattern, what it means, placeholders it fills)
 FORMS: dict[str, tuple[re.Pattern[str], str]] = {

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..engine import Vocabulary
+from ..engine.scoring import overall_percent
+from ..engine.wording import plural
 from .model import History, PastAttempt, ReflectionMade
 from .rules import Rule
 
@@ -37,7 +39,7 @@ def listing(words: Iterable[str]) -> str:
 
 def attempts_phrase(count: int) -> str:
     """'1 attempt', '3 attempts': for the {attempts} placeholder."""
-    return "1 attempt" if count == 1 else f"{count} attempts"
+    return plural(count, "attempt")
 
 
 def newest_ids(reflections: Iterable[ReflectionMade]) -> tuple[int, ...]:
@@ -97,10 +99,8 @@ def _competency(rule: Rule, history: History, vocab: Vocabulary, now: datetime) 
             (s * 100 < rule.when.number) if low else (s * 100 >= rule.when.number) for s in shares
         ):
             continue
-        won = sum(max(0, a.profile[key].won) for a in assessed)
-        best = sum(a.profile[key].best for a in assessed)
-        percent = round(100 * min(won, best) / best)
-        name = vocab.competencies[key].name if key in vocab.competencies else key
+        percent = overall_percent((a.profile[key].won, a.profile[key].best) for a in assessed)
+        name = vocab.name_of(key)
         titles = listing(a.scenario_title for a in assessed)
         values = {"competency": name, "percent": percent, "threshold": rule.when.number}
         values |= {"count": len(assessed), "of": len(assessed), "scenarios": titles}

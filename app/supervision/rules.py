@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..engine import Problem, Vocabulary
 from ..engine.model import STAGES
+from ..engine.parser import ID_RE
 from .conditions import PLACEHOLDERS, When, forms_help, parse_when, placeholders_in
 
 KINDS = ("concern", "strength")
@@ -20,7 +21,6 @@ MULTILINE = ("attention", "prompt")
 REQUIRED = ("when", "stage", "prompt")
 HEAD_RE = re.compile(r"^===\s*(?P<kind>[A-Za-z-]+)\s*:\s*(?P<id>.*?)\s*$")
 KEY_RE = re.compile(r"^(?P<key>[a-z][a-z-]*):\s*(?P<value>.*)$")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,9 @@ SCENARIOS = sorted((ROOT / "scenarios").glob("*.scenario"))
 PAGES = sorted((ROOT / "content" / "pages").glob("*.md"))
 # Hashes of the review's eight-word runs (the text stays out of the repository): see
 # scripts/review_fingerprint.py and tests/unit/engine/test_originality.py.
-REVIEW = read_fingerprint((ROOT / "tests" / "data" / "review-fingerprint.txt").read_text())
+REVIEW = read_fingerprint(
+    (ROOT / "tests" / "data" / "review-fingerprint.txt").read_text(encoding="utf-8")
+)
 VOCAB = load_vocabulary(ROOT / "content")
 
 
