@@ -49,7 +49,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "at-least": COMMON | {"competency", "percent", "threshold", "attempts"},
     "short-reflections": COMMON | {"words"},
     "no-reflections": COMMON | {"attempts"},
-    "no-supervision": COMMON | {"days", "last_session", "attempts"},
+    "no-supervision": COMMON | {"days", "last_session", "attempts", "since_when", "since_last"},
 }
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 

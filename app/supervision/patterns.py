@@ -158,10 +158,18 @@ def _unsupervised(rule: Rule, history: History, vocab: Vocabulary, now: datetime
         else "and has not had a supervision session here yet"
     )
     values = {"count": len(pending), "of": len(history.completed), "scenarios": titles}
-    values |= {"days": days, "last_session": day(last) if last else "none yet"}
+    ago = "today" if days == 0 else f"{plural(days, 'day')} ago"
+    since_when = ago if len(pending) == 1 else f"the first {ago}"
+    since_last = (
+        f"Since your last supervision session on {day(last)}"
+        if last
+        else "Since you started, with no supervision session recorded yet,"
+    )
+    values |= {"days": days, "last_session": day(last) if last else "none recorded"}
+    values |= {"since_when": since_when, "since_last": since_last}
     values["attempts"] = attempts_phrase(len(pending))
     done = attempts_phrase(len(pending))
-    trigger = f"Completed {done} ({titles}) {since}; the first {days} days ago"
+    trigger = f"Completed {done} ({titles}) {since}; {since_when}"
     latest = max(a.completed_at for a in pending if a.completed_at)
     return [Match(values, trigger, latest, newest_ids(r for a in pending for r in a.reflections))]
 
