@@ -251,3 +251,23 @@ def test_edit_as_text_links_to_a_guide_an_author_can_open_in_the_browser(auth, b
 def test_the_format_guide_is_for_authors_only(auth, client):
     auth("learner@example.org")
     assert client.get("/author/format").status_code == 403
+
+
+def test_the_map_fits_a_phone_screen_as_a_fitted_drawing_or_a_list(auth, browser, client):
+    from pathlib import Path  # noqa: PLC0415
+
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    full = client.get(f"/author/drafts/{draft_id}/map").text
+    assert 'class="wp-map" id="map" role="region"' in full and 'tabindex="0"' in full
+    assert f'href="/author/drafts/{draft_id}/map?fit=1#map">Fit the whole map to the screen' in full
+    assert 'href="#map-list">go to the list of nodes' in full
+    # the list (table) scrolls inside its own box, never the page
+    assert '<div class="wp-scroll-x" id="map-list" role="region"' in full
+    assert full.index('id="map-list"') < full.index('<table class="govuk-table">')
+    fitted = client.get(f"/author/drafts/{draft_id}/map?fit=1").text
+    assert 'class="wp-map wp-map--fit"' in fitted and 'viewBox="0 0 ' in fitted
+    assert "Show the map at full size" in fitted
+    css = (Path(__file__).resolve().parents[2] / "app/static/src/app.scss").read_text()
+    assert ".wp-map--fit svg { width: 100%; height: auto; }" in css
+    assert ".wp-scroll-x { overflow-x: auto;" in css
