@@ -271,3 +271,68 @@ def test_the_map_fits_a_phone_screen_as_a_fitted_drawing_or_a_list(auth, browser
     css = (Path(__file__).resolve().parents[2] / "app/static/src/app.scss").read_text()
     assert ".wp-map--fit svg { width: 100%; height: auto; }" in css
     assert ".wp-scroll-x { overflow-x: auto;" in css
+
+
+def _hidden(html: str, name: str) -> str:
+    import re  # noqa: PLC0415
+
+    return re.search(rf'name="{name}" type="hidden" value="([^"]*)"', html).group(1)
+
+
+def test_a_stale_save_is_refused_with_the_other_authors_changes_and_keeps_the_text(
+    app, auth, browser, client, make_user
+):
+    from tests.conftest import Browser  # noqa: PLC0415
+
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    url = f"/author/drafts/{draft_id}/text"
+    mine = client.get(url).text  # I open "Edit as text"...
+    loaded, token = _hidden(mine, "loaded"), csrf_token(mine)
+    make_user("priya@example.org", ("author",))
+    other = Browser(app.test_client())
+    other.login("priya@example.org")
+    other.submit(  # ...and another author saves first
+        f"/author/drafts/{draft_id}/text",
+        {"text": draft_text(draft_id).replace("You arrive at the house.", "You knock twice.")},
+    )
+    my_text = draft_text(draft_id).replace("You knock twice.", "My own careful rewrite.")
+    refused = client.post(url, data={"csrf_token": token, "loaded": loaded, "text": my_text})
+    assert refused.status_code == 400
+    assert "priya saved changes to this draft" in refused.text
+    assert "your changes were not saved" in refused.text
+    assert "What changed since you opened this page" in refused.text
+    assert "+ You knock twice." in refused.text and "- You arrive at the house." in refused.text
+    assert "My own careful rewrite." in refused.text  # still in the form
+    assert "You knock twice." in draft_text(draft_id)  # nothing overwritten
+    # having seen the changes, saving again goes through
+    again = client.post(
+        url,
+        data={"csrf_token": token, "loaded": _hidden(refused.text, "loaded"), "text": my_text},
+    )
+    assert again.status_code == 302
+    assert "My own careful rewrite." in draft_text(draft_id)
+
+
+def test_a_stale_node_form_is_refused_too(app, auth, browser, client, make_user):
+    from tests.conftest import Browser  # noqa: PLC0415
+
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    page = client.get(f"/author/drafts/{draft_id}/nodes/opening").text
+    make_user("second@example.org", ("author",))
+    other = Browser(app.test_client())
+    other.login("second@example.org")
+    save_details(other, draft_id, title="A renamed visit")
+    data = {
+        "csrf_token": csrf_token(page),
+        "loaded": _hidden(page, "loaded"),
+        "new_id": "opening",
+        "kind": "scene",
+        "text": "Mine.",
+        "routes-0-target": "ask",
+    }
+    refused = client.post(f"/author/drafts/{draft_id}/nodes/opening", data=data)
+    assert refused.status_code == 400 and "saved changes to this draft" in refused.text
+    assert "A renamed visit" in refused.text and "Mine." in refused.text
+    assert "Mine." not in draft_text(draft_id)
