@@ -11,7 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import utcnow
-from ..models import AgreedAction, Reflection, ReflectionComment, SupervisionSession, User
+from ..models import (
+    AgreedAction,
+    AuditEvent,
+    Reflection,
+    ReflectionComment,
+    SupervisionSession,
+    User,
+)
 from ..supervision import Prompt
 from .supervision import comments_on
 
@@ -64,6 +71,26 @@ def add_comment(
     return comment
 
 
+def correct_comment(session: Session, actor: User, comment: ReflectionComment, text: str) -> None:
+    """Change a comment's text; the text it had goes to the audit log with who and when."""
+    before = comment.text
+    comment.text, comment.corrected_at = text.strip(), utcnow()
+    _audit(session, actor, comment, "comment.corrected", before)
+
+
+def withdraw_comment(session: Session, actor: User, comment: ReflectionComment) -> None:
+    """The learner sees that the comment was withdrawn, by whom and when; not its text."""
+    comment.withdrawn_at, comment.withdrawn_by_id = utcnow(), actor.id
+    _audit(session, actor, comment, "comment.withdrawn", comment.text)
+
+
+def _audit(session: Session, actor: User, comment: ReflectionComment, action: str, text: str):
+    owner = session.get(Reflection, comment.reflection_id).user_id
+    detail = {"comment_id": comment.id, "text_before": text}
+    session.add(AuditEvent(actor_id=actor.id, action=action, subject_user_id=owner, detail=detail))
+    session.flush()
+
+
 def set_done(action: AgreedAction, done: bool, now: datetime | None = None) -> None:
     """Mark an action done (keeping the first time it was marked) or open again."""
     if done and action.done_at is None:
@@ -114,6 +141,7 @@ def news_for(session: Session, person: User) -> News:
         select(func.count(ReflectionComment.id))
         .join(Reflection, Reflection.id == ReflectionComment.reflection_id)
         .where(Reflection.user_id == person.id, ReflectionComment.created_at > seen)
+        .where(ReflectionComment.withdrawn_at.is_(None))
     )
     actions = session.scalar(
         select(func.count(AgreedAction.id)).where(

@@ -185,3 +185,6 @@ def comment(reflection_id: int):
         form=form,
         max_comment=MAX_COMMENT,
     ), 400 if form.errors else 200
+
+
+from . import corrections  # noqa: E402, F401 - its routes join this blueprint

@@ -157,3 +157,56 @@ def test_the_learners_landing_page_names_new_comments_and_actions_until_they_loo
     assert 'href="/my-learning"' in landing
     client.get("/my-learning")  # now they have looked
     assert "From your supervisor" not in client.get("/scenarios").text
+
+
+def test_a_comment_can_be_corrected_or_withdrawn_and_the_learner_sees_which(world, browser, client):
+    from app.models import AuditEvent, ReflectionComment  # noqa: PLC0415
+
+    jo_leans_on_accounts(world)
+    reflection = db.session.scalar(select(Reflection).where(Reflection.text == "ok"))
+    sign_in(browser, world.sam)
+    browser.submit(f"/supervise/reflections/{reflection.id}/comment", {"text": "Typo in thsi."})
+    comment = db.session.scalar(select(ReflectionComment))
+    page = client.get(f"/supervise/learners/{world.jo.id}").text
+    assert f'href="/supervise/comments/{comment.id}/correct">Correct or withdraw' in page
+    fixed = browser.submit(f"/supervise/comments/{comment.id}/correct", {"text": "No typo now."})
+    assert fixed.status_code == 302
+
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "No typo now." in mine and "Typo in thsi." not in mine
+    assert re.search(r"commented on \d+ \w+ \d{4} \(corrected on \d+ \w+ \d{4}\)", mine)
+    assert "Correct or withdraw" not in mine
+    assert client.get(f"/supervise/comments/{comment.id}/correct").status_code == 403
+
+    sign_in(browser, world.sam)
+    withdrawn = browser.submit(
+        f"/supervise/comments/{comment.id}/correct",
+        {},
+        action=f"/supervise/comments/{comment.id}/withdraw",
+    )
+    assert withdrawn.status_code == 302
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "No typo now." not in mine
+    assert re.search(
+        r"A comment by sam from \d+ \w+ \d{4} was withdrawn by sam on \d+ \w+ \d{4}\.", mine
+    )
+    audit = db.session.scalars(select(AuditEvent).where(AuditEvent.action.like("comment.%"))).all()
+    assert [(a.action, a.detail["text_before"]) for a in audit] == [
+        ("comment.corrected", "Typo in thsi."),
+        ("comment.withdrawn", "No typo now."),
+    ]
+
+
+def test_only_the_comments_author_may_correct_it(world, browser, client, make_user):
+    from app.models import ReflectionComment  # noqa: PLC0415
+
+    jo_leans_on_accounts(world)
+    reflection = db.session.scalar(select(Reflection).where(Reflection.text == "ok"))
+    sign_in(browser, world.sam)
+    browser.submit(f"/supervise/reflections/{reflection.id}/comment", {"text": "Mine."})
+    comment = db.session.scalar(select(ReflectionComment))
+    make_user("other@example.org", ("supervisor",))
+    browser.login("other@example.org")
+    assert client.get(f"/supervise/comments/{comment.id}/correct").status_code == 404
