@@ -2,14 +2,14 @@
 learner last looked at their supervision (the landing page names what is new since).
 
 Revision ID: 0004_walk_notices
-Revises: 0003_authoring
+Revises: 0004_trust
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_walk_notices"
-down_revision = "0003_authoring"
+down_revision = "0004_trust"
 branch_labels = None
 depends_on = None
 

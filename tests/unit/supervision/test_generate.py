@@ -231,25 +231,3 @@ def test_rules_come_in_file_order_and_unless_gives_way():
         "Not in supervision",
     )
 
-
-def test_the_time_since_unsupervised_work_reads_right_for_one_attempt_and_for_several():
-    found = rules(
-        """\
-        === concern: unsupervised
-        when: no supervision since completing
-        stage: experience
-        attention: Not in supervision since completing {attempts} ({since_when})
-        prompt: {since_last} you have completed {scenarios}.
-        """
-    )
-    one = generate(history(attempt(1)), found, VOCAB, NOW)
-    assert one.attention == ("Not in supervision since completing 1 attempt (28 days ago)",)
-    assert one.prompts[0].text == (
-        "Since you started, with no supervision session recorded yet, you have completed "
-        "Phone review."
-    )
-    assert "none yet" not in one.prompts[0].text and "the first" not in one.attention[0]
-    two = generate(history(attempt(1), attempt(2, day=3)), found, VOCAB, NOW)
-    assert two.attention == (
-        "Not in supervision since completing 2 attempts (the first 28 days ago)",
-    )
