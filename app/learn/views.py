@@ -25,7 +25,7 @@ from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import catalogue as learner_catalogue
-from ..services import library, player, supervision_records
+from ..services import library, notices, player, supervision_records
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 
@@ -50,8 +50,7 @@ def _signed_in() -> None:
 @bp.get("/scenarios")
 def catalogue():
     entries = learner_catalogue.entries(db.session, current_user, _vocab())
-    news = supervision_records.news_for(db.session, current_user)
-    return render_template("learn/catalogue.html", entries=entries, news=news)
+    return render_template("learn/catalogue.html", entries=entries)
 
 
 @bp.get("/scenarios/<slug>")
@@ -246,7 +245,8 @@ def my_learning():
         supervision=own,
         today=utcnow().date(),
     )
-    supervision_records.mark_seen(current_user)  # after rendering: the commit expires the rows
+    # after rendering (the commit expires the rows): the supervision notices have been seen
+    notices.read_all(db.session, current_user, notices.SUPERVISION, utcnow())
     db.session.commit()
     return html
 

@@ -51,8 +51,6 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # Bumped when the password changes or the account is deactivated: old sessions stop working.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
-    # When the learner last opened My learning: newer comments and actions are named as new.
-    supervision_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     agency: Mapped[Agency | None] = relationship()
     team: Mapped[Team | None] = relationship()

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import utcnow
+from ..engine.wording import plural
 from ..models import (
     AgreedAction,
     AuditEvent,
@@ -20,6 +21,7 @@ from ..models import (
     User,
 )
 from ..supervision import Prompt
+from . import notices
 from .supervision import comments_on
 
 
@@ -59,6 +61,14 @@ def record_session(
             )
         )
     session.flush()
+    agreed = f" with {plural(len(actions), 'agreed action')}" if actions else ""
+    notices.tell(
+        session,
+        person,
+        f"{supervisor.display_name} recorded your supervision session of {held_on.day} "
+        f"{held_on:%B %Y}{agreed}.",
+        notices.SUPERVISION,
+    )
     return record
 
 
@@ -67,6 +77,13 @@ def add_comment(
 ) -> ReflectionComment:
     comment = ReflectionComment(reflection_id=reflection.id, author_id=author.id, text=text.strip())
     session.add(comment)
+    owner = session.get(User, reflection.user_id)
+    notices.tell(
+        session,
+        owner,
+        f"{author.display_name} commented on one of your reflections.",
+        notices.SUPERVISION,
+    )
     session.flush()
     return comment
 
@@ -120,37 +137,3 @@ def own(session: Session, person: User, reflection_ids) -> OwnSupervision:
     actions = [a for s in sessions for a in s.actions]
     actions.sort(key=lambda a: (a.done_at is not None, a.due_on or date.max, a.id))
     return OwnSupervision(actions, sessions, comments_on(session, reflection_ids))
-
-
-@dataclass(frozen=True)
-class News:
-    """What the learner's supervisor added since the learner last opened My learning."""
-
-    comments: int
-    actions: int
-
-    def __bool__(self) -> bool:
-        return bool(self.comments or self.actions)
-
-
-def news_for(session: Session, person: User) -> News:
-    """New comments on the person's reflections and new agreed actions since they last looked
-    (everything, if they never have)."""
-    seen = person.supervision_seen_at or datetime.min
-    comments = session.scalar(
-        select(func.count(ReflectionComment.id))
-        .join(Reflection, Reflection.id == ReflectionComment.reflection_id)
-        .where(Reflection.user_id == person.id, ReflectionComment.created_at > seen)
-        .where(ReflectionComment.withdrawn_at.is_(None))
-    )
-    actions = session.scalar(
-        select(func.count(AgreedAction.id)).where(
-            AgreedAction.learner_id == person.id, AgreedAction.created_at > seen
-        )
-    )
-    return News(comments or 0, actions or 0)
-
-
-def mark_seen(person: User) -> None:
-    """The learner has looked at their supervision: nothing is new any more."""
-    person.supervision_seen_at = utcnow()

@@ -1,5 +1,5 @@
-"""A published draft's id on its version (Back after publishing finds the scenario), and when a
-learner last looked at their supervision (the landing page names what is new since).
+"""A published draft's id on its version (Back after publishing finds the scenario), and a kind
+for notices, so a learner is told about new supervision comments and actions the same way.
 
 Revision ID: 0004_walk_notices
 Revises: 0004_trust
@@ -20,13 +20,15 @@ def upgrade():
         batch_op.create_index(
             batch_op.f("ix_scenario_versions_from_draft_id"), ["from_draft_id"], unique=False
         )
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("supervision_seen_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("notices", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("kind", sa.String(length=20), server_default="access", nullable=False)
+        )
 
 
 def downgrade():
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_column("supervision_seen_at")
+    with op.batch_alter_table("notices", schema=None) as batch_op:
+        batch_op.drop_column("kind")
     with op.batch_alter_table("scenario_versions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_scenario_versions_from_draft_id"))
         batch_op.drop_column("from_draft_id")

@@ -125,9 +125,9 @@ def test_record_form_groups_prompts_by_stage_and_says_what_raised_each(world, br
     sign_in(browser, world.sam)
     page = client.get(f"/supervise/learners/{world.jo.id}/sessions/new").text
     legends = re.findall(r'govuk-fieldset__legend--s">\s*(\w+):', page)
-    assert legends and legends[0] == "Experience" or "Conceptualise" in legends
+    assert legends[0] == "Experience" and "Analysis" in legends
     assert len(legends) == len(set(legends)) >= 2
-    thinking = page[page.index(">\n      Conceptualise:") :]
+    thinking = page[page.index(">\n      Analysis:") :]
     thinking = thinking[: thinking.find("</fieldset>")]
     assert f'value="{LEANS}"' in thinking
     assert "Raised by: “Relied on a parent&#39;s own account” chosen at" in thinking
@@ -142,19 +142,24 @@ def test_the_learners_landing_page_names_new_comments_and_actions_until_they_loo
     jo_leans_on_accounts(world)
     sign_in(browser, world.jo)
     assert "From your supervisor" not in client.get("/scenarios").text
-    client.get("/my-learning")
     sign_in(browser, world.sam)
     record(browser, world.jo.id)  # two actions agreed
     reflection = db.session.scalar(select(Reflection).where(Reflection.text == "ok"))
     browser.submit(f"/supervise/reflections/{reflection.id}/comment", {"text": "Say more?"})
+    assert "From your supervisor" not in client.get("/supervise/").text  # the learner's, not his
 
     sign_in(browser, world.jo)
     landing = client.get("/scenarios").text
-    assert "From your supervisor" in landing
-    assert "Since you last looked: 1 new comment on your reflections and 2 new agreed actions." in (
-        landing
+    assert landing.count("From your supervisor") == 2
+    today = utcnow().date()
+    assert (
+        f"sam recorded your supervision session of {today.day} {today:%B %Y} with 2 agreed "
+        "actions." in landing
     )
-    assert 'href="/my-learning"' in landing
+    assert "sam commented on one of your reflections." in landing
+    assert 'href="/my-learning">See it on My learning' in landing
+    for banner in landing.split("From your supervisor")[1:]:  # not the words for access changes
+        assert "If you did not expect this" not in banner[: banner.index("</form>")]
     client.get("/my-learning")  # now they have looked
     assert "From your supervisor" not in client.get("/scenarios").text
 
