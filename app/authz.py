@@ -42,6 +42,7 @@ from .models import (
     Reflection,
     ReflectionComment,
     Role,
+    SupervisionSession,
     User,
 )
 
@@ -103,6 +104,9 @@ def _supervision(user: User, action: str, obj: Any) -> bool:
         assert isinstance(obj, ReflectionComment)
         owner = db.session.get(Reflection, obj.reflection_id)
         return obj.author_id == user.id and owner is not None and _supervises(user, owner.user_id)
+    if action == "change_record":  # correct or withdraw: its author, still the supervisor
+        assert isinstance(obj, SupervisionSession)
+        return obj.supervisor_id == user.id and _supervises(user, obj.learner_id)
     if action == "complete_action":  # only the learner marks their own actions done
         assert isinstance(obj, AgreedAction)
         return obj.learner_id == user.id

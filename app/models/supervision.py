@@ -28,9 +28,15 @@ class SupervisionSession(db.Model):
     # [{"key": ..., "stage": ..., "text": ...}] for each prompt the session covered
     covered: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Corrected notes (the old notes are in the audit log); a withdrawn record stops counting
+    # (covered prompts, open actions, last session) and the learner sees who withdrew it, when.
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     learner: Mapped[User] = relationship(foreign_keys=[learner_id])
     supervisor: Mapped[User] = relationship(foreign_keys=[supervisor_id])
+    withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id])
     actions: Mapped[list[AgreedAction]] = relationship(
         back_populates="session", order_by="AgreedAction.id"
     )

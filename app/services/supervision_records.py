@@ -95,6 +95,30 @@ def correct_comment(session: Session, actor: User, comment: ReflectionComment, t
     _audit(session, actor, comment, "comment.corrected", before)
 
 
+def correct_notes(session: Session, actor: User, record: SupervisionSession, notes: str) -> None:
+    """Change a record's notes; the notes it had go to the audit log."""
+    before = record.notes
+    record.notes, record.corrected_at = notes.strip(), utcnow()
+    _audit_record(session, actor, record, "session.corrected", before)
+
+
+def withdraw_record(session: Session, actor: User, record: SupervisionSession) -> None:
+    """The record stops counting (prompts it covered come back, its actions close); the learner
+    sees that it was withdrawn, by whom and when."""
+    record.withdrawn_at, record.withdrawn_by_id = utcnow(), actor.id
+    _audit_record(session, actor, record, "session.withdrawn", record.notes)
+
+
+def _audit_record(session: Session, actor: User, record: SupervisionSession, action: str, text):
+    detail = {"session_id": record.id, "text_before": text}
+    session.add(
+        AuditEvent(
+            actor_id=actor.id, action=action, subject_user_id=record.learner_id, detail=detail
+        )
+    )
+    session.flush()
+
+
 def withdraw_comment(session: Session, actor: User, comment: ReflectionComment) -> None:
     """The learner sees that the comment was withdrawn, by whom and when; not its text."""
     comment.withdrawn_at, comment.withdrawn_by_id = utcnow(), actor.id
@@ -134,6 +158,6 @@ def own(session: Session, person: User, reflection_ids) -> OwnSupervision:
             .options(selectinload(SupervisionSession.actions))
         )
     )
-    actions = [a for s in sessions for a in s.actions]
+    actions = [a for s in sessions if not s.withdrawn_at for a in s.actions]
     actions.sort(key=lambda a: (a.done_at is not None, a.due_on or date.max, a.id))
     return OwnSupervision(actions, sessions, comments_on(session, reflection_ids))

@@ -120,3 +120,15 @@ class CommentForm(FlaskForm):
         ],
     )
     submit = SubmitField("Save comment", widget=GovSubmitInput())
+
+
+class NotesForm(FlaskForm):
+    """Correcting a record's notes."""
+
+    notes = StringField(
+        "Discussion notes",
+        widget=GovTextArea(),
+        description="The learner can read these notes. Do not name families or children.",
+        validators=[Length(max=10000)],
+    )
+    submit = SubmitField("Save the correction", widget=GovSubmitInput())

@@ -215,3 +215,41 @@ def test_only_the_comments_author_may_correct_it(world, browser, client, make_us
     make_user("other@example.org", ("supervisor",))
     browser.login("other@example.org")
     assert client.get(f"/supervise/comments/{comment.id}/correct").status_code == 404
+
+
+def test_a_session_record_can_be_corrected_or_withdrawn_and_the_learner_sees_which(
+    world, browser, client
+):
+    from app.models import AuditEvent, SupervisionSession  # noqa: PLC0415
+
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.sam)
+    record(browser, world.jo.id, notes="Jo leans on acounts.")
+    row = db.session.scalar(select(SupervisionSession))
+    page = client.get(f"/supervise/learners/{world.jo.id}").text
+    assert f'href="/supervise/records/{row.id}/correct">Correct or withdraw this record' in page
+    fixed = browser.submit(
+        f"/supervise/records/{row.id}/correct", {"notes": "Jo leans on accounts."}
+    )
+    assert fixed.status_code == 302
+
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "Jo leans on accounts." in mine and "acounts" not in mine
+    assert re.search(r"Corrected on \d+ \w+ \d{4}\.", mine)
+    assert "You have 2 open actions" in mine
+    assert client.get(f"/supervise/records/{row.id}/correct").status_code == 403
+
+    sign_in(browser, world.sam)
+    browser.submit(
+        f"/supervise/records/{row.id}/correct", {}, action=f"/supervise/records/{row.id}/withdraw"
+    )
+    # the prompt it covered is back on the agenda
+    agenda = client.get(f"/supervise/learners/{world.jo.id}/agenda").text
+    assert "you took a parent&#39;s word as enough" in agenda
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "Jo leans on accounts." not in mine and "open action" not in mine
+    assert re.search(r"This record was withdrawn by sam on \d+ \w+ \d{4}\.", mine)
+    audit = db.session.scalars(select(AuditEvent).where(AuditEvent.action.like("session.%"))).all()
+    assert [a.action for a in audit] == ["session.corrected", "session.withdrawn"]
