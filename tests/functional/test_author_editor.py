@@ -336,3 +336,23 @@ def test_a_stale_node_form_is_refused_too(app, auth, browser, client, make_user)
     assert refused.status_code == 400 and "saved changes to this draft" in refused.text
     assert "A renamed visit" in refused.text and "Mine." in refused.text
     assert "Mine." not in draft_text(draft_id)
+
+
+def test_a_drafts_comments_survive_saving_a_form(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    text = draft_text(draft_id).replace(
+        "=== scene: opening", "// Ask Priya about the hallway.\n=== scene: opening"
+    )
+    page = client.get(f"/author/drafts/{draft_id}/text")
+    client.post(
+        f"/author/drafts/{draft_id}/text", data={"csrf_token": csrf_token(page.text), "text": text}
+    )
+    overview = client.get(f"/author/drafts/{draft_id}").text
+    assert "The forms keep them beside the detail or node" in overview
+    assert "rewrites the text without them" not in overview
+    save_details(browser, draft_id, title="A renamed visit")
+    save_node(browser, draft_id, "opening", text="You knock twice.", routes=[("ask", "")])
+    after = draft_text(draft_id)
+    assert "title: A renamed visit" in after and "You knock twice." in after
+    assert "// Ask Priya about the hallway.\n=== scene: opening" in after
