@@ -2,14 +2,14 @@
 for notices, so a learner is told about new supervision comments and actions the same way.
 
 Revision ID: 0004_walk_notices
-Revises: 0004_trust
+Revises: 0005_attempts_detachable
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_walk_notices"
-down_revision = "0004_trust"
+down_revision = "0005_attempts_detachable"
 branch_labels = None
 depends_on = None
 
