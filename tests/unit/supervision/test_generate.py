@@ -230,4 +230,3 @@ def test_rules_come_in_file_order_and_unless_gives_way():
         "Brief reflections",
         "Not in supervision",
     )
-
