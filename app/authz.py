@@ -41,7 +41,9 @@ from .models import (
     ApprovalRequest,
     Attempt,
     Reflection,
+    ReflectionComment,
     Role,
+    SupervisionSession,
     User,
 )
 
@@ -99,6 +101,13 @@ def _supervision(user: User, action: str, obj: Any) -> bool:
     if action == "comment_reflection":
         assert isinstance(obj, Reflection)
         return obj.user_id != user.id and _supervises(user, obj.user_id)
+    if action == "change_comment":  # correct or withdraw: its author, still the supervisor
+        assert isinstance(obj, ReflectionComment)
+        owner = db.session.get(Reflection, obj.reflection_id)
+        return obj.author_id == user.id and owner is not None and _supervises(user, owner.user_id)
+    if action == "change_record":  # correct or withdraw: its author, still the supervisor
+        assert isinstance(obj, SupervisionSession)
+        return obj.supervisor_id == user.id and _supervises(user, obj.learner_id)
     if action == "complete_action":  # only the learner marks their own actions done
         assert isinstance(obj, AgreedAction)
         return obj.learner_id == user.id

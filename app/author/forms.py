@@ -18,6 +18,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -70,7 +71,15 @@ class NewDraftForm(FlaskForm):
     submit = SubmitField("Create draft", widget=GovSubmitInput())
 
 
-class DetailsForm(FlaskForm):
+class LoadedForm(FlaskForm):
+    """A form that edits a draft carries the draft's text as it was when the page was drawn, so
+    a save made after another author's is refused with their changes shown (app/author/stale.py)
+    instead of silently overwriting them."""
+
+    loaded = HiddenField()
+
+
+class DetailsForm(LoadedForm):
     id = StringField("Scenario id", widget=GovTextInput(), description=ID_HINT,
                      validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     title = StringField("Title", widget=GovTextInput(),
@@ -112,7 +121,7 @@ class RouteForm(Form):
                             validators=[limit(500)])  # fmt: skip
 
 
-class NodeForm(FlaskForm):
+class NodeForm(LoadedForm):
     new_id = StringField("Node id", widget=GovTextInput(), description=ID_HINT,
                          validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     kind = SelectField("Kind", choices=[(k, k.capitalize()) for k, _ in KINDS], widget=GovSelect())
@@ -135,7 +144,7 @@ class NodeForm(FlaskForm):
 SCORES = [("", "No score"), ("2", "+2"), ("1", "+1"), ("0", "0"), ("-1", "-1"), ("-2", "-2")]
 
 
-class OptionForm(FlaskForm):
+class OptionForm(LoadedForm):
     """Scores get one select per competency, added by `option_form()`."""
 
     text = StringField("Option text", widget=GovTextInput(),
@@ -185,7 +194,7 @@ def option_form(competencies: list[tuple[str, str]], **kwargs) -> OptionForm:
     return ScoredOptionForm(**kwargs)
 
 
-class TextForm(FlaskForm):
+class TextForm(LoadedForm):
     text = TextAreaField("Scenario text", widget=GovTextArea(), validators=[limit(MAX_DRAFT_CHARS)])
     submit = SubmitField("Save text", widget=GovSubmitInput())
 

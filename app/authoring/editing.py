@@ -58,6 +58,24 @@ class SetDetails:
             start=norm.node_id(self.start, "start") if self.start else "",
         )
 
+    def errors(self) -> list[EditError]:
+        """Every field `apply` would refuse, not just the first, so a form can show them all."""
+        checks = (
+            lambda: norm.node_id(self.id, "id"),
+            lambda: norm.id_list(self.agencies, "agencies"),
+            lambda: norm.id_list(self.competencies, "competencies"),
+            lambda: norm.minutes(self.minutes),
+            lambda: norm.id_list(self.flags, "flags"),
+            lambda: norm.node_id(self.start, "start") if self.start else "",
+        )
+        found = []
+        for check in checks:
+            try:
+                check()
+            except EditError as error:
+                found.append(error)
+        return found
+
 
 @dataclass(frozen=True)
 class AddNode:

@@ -16,6 +16,7 @@ from ..db import db
 from ..engine import check_text, parse
 from ..engine.bias import bias, describe, library_bias
 from ..engine.stats import stats
+from ..engine.wording import plural
 from ..services import library
 
 
@@ -46,7 +47,7 @@ def check(paths: tuple[str, ...]) -> None:
         for problem in problems:
             click.echo(str(problem))
             count += 1
-    click.echo(f"{len(files)} file(s) checked, {count} problem(s).", err=True)
+    click.echo(f"{plural(len(files), 'file')} checked, {plural(count, 'problem')}.", err=True)
     sys.exit(1 if count or not files else 0)
 
 
@@ -144,7 +145,7 @@ def import_twine(files: tuple[Path, ...], output: Path | None) -> None:
             click.echo(f"{path.name}: not mapped: {warning}", err=True)
         _, problems = check_text(imported.text, str(target or path.name), vocab)
         click.echo(
-            f"{path.name}: {len(problems)} problem(s) to fix before it can be loaded "
+            f"{path.name}: {plural(len(problems), 'problem')} to fix before it can be loaded "
             "(see 'flask scenarios check').",
             err=True,
         )

@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..engine import Problem
+from ..engine.wording import plural
 from ..services import library
 from ..services.supervision import rules_path
 from ..supervision import load_rules
@@ -37,5 +38,5 @@ def check(path: str | None) -> None:
     count, problems = check_rules(path)
     for problem in problems:
         click.echo(str(problem))
-    click.echo(f"{count} rule(s) ready, {len(problems)} problem(s).", err=True)
+    click.echo(f"{plural(count, 'rule')} ready, {plural(len(problems), 'problem')}.", err=True)
     sys.exit(1 if problems else 0)

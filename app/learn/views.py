@@ -26,7 +26,7 @@ from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import catalogue as learner_catalogue
-from ..services import library, paths, player, supervision_records
+from ..services import library, notices, paths, player, supervision_records
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 
@@ -113,8 +113,9 @@ def play(attempt_id: int):
 
 
 STALE = (
-    "This page had moved on since that form was drawn (perhaps another tab, the back "
-    "button or a second click). Nothing was saved twice. This is where you are now."
+    "You had already answered that step, and answers cannot be changed once they are sent "
+    "(perhaps you used the back button, another tab or clicked twice). Your first answer "
+    "stands and nothing was saved twice. This is the step you are on now."
 )
 
 
@@ -238,13 +239,17 @@ def my_learning():
     attempts = player.attempts_of(db.session, current_user)
     reflections = player.reflections_of(db.session, current_user)
     own = supervision_records.own(db.session, current_user, [r.id for r in reflections])
-    return render_template(
+    html = render_template(
         "learn/my_learning.html",
         attempts=attempts,
         reflections=reflections,
         supervision=own,
         today=utcnow().date(),
     )
+    # after rendering (the commit expires the rows): the supervision notices have been seen
+    notices.read_all(db.session, current_user, notices.SUPERVISION, utcnow())
+    db.session.commit()
+    return html
 
 
 @bp.get("/my-learning/my-data.json")

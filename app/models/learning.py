@@ -89,6 +89,9 @@ class ScenarioVersion(db.Model):
     # replaces browser-authored work.
     origin: Mapped[str] = mapped_column(String(20), default=Origin.FILE, server_default="file")
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The draft this version used up (no foreign key: the draft is deleted), so the draft's old
+    # address can send Back to the published scenario instead of a 404.
+    from_draft_id: Mapped[int | None] = mapped_column(Integer, index=True)
     scenario: Mapped[StoredScenario] = relationship(foreign_keys=[scenario_id])
 
 

@@ -148,7 +148,7 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         data[attempt.user_id].attempts.append(_view(attempt))
     sessions = session.scalars(
         select(SupervisionSession)
-        .where(SupervisionSession.learner_id.in_(data))
+        .where(SupervisionSession.learner_id.in_(data), SupervisionSession.withdrawn_at.is_(None))
         .order_by(SupervisionSession.held_on.desc(), SupervisionSession.id.desc())
         .options(
             selectinload(SupervisionSession.actions), selectinload(SupervisionSession.supervisor)

@@ -151,7 +151,12 @@ def record(learner_id: int):
         flash(f"Supervision record saved for {person.display_name}.", "success")
         return redirect(url_for("supervise.learner", learner_id=person.id, _anchor="history"))
     return render_template(
-        "supervise/record.html", person=person, summary=summary, form=form
+        "supervise/record.html",
+        person=person,
+        summary=summary,
+        form=form,
+        groups=group(summary.prompts.prompts, _cycle_key()),
+        cycle=cycle(_cycle_key()),
     ), 400 if form.errors else 200
 
 
@@ -180,3 +185,6 @@ def comment(reflection_id: int):
         form=form,
         max_comment=MAX_COMMENT,
     ), 400 if form.errors else 200
+
+
+from . import corrections  # noqa: E402, F401 - its routes join this blueprint

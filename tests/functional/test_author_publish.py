@@ -141,3 +141,16 @@ def test_publishing_over_a_newer_version_needs_a_second_look(auth, browser, clie
     assert _publish(browser, first, replace_newer="y").status_code == 302
     assert _stored().current_version.number == 3
     assert "Edited in draft one" in _stored().current_version.source
+
+
+def test_back_after_publishing_reaches_the_published_scenario_not_a_404(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    _publish(browser, draft_id)
+    for page in ("publish", "", "details", "map"):  # the pages Back or a bookmark may reach
+        back = client.get(f"/author/drafts/{draft_id}/{page}".rstrip("/"))
+        assert back.status_code == 302, page
+        assert back.headers["Location"].endswith("/author/scenarios/first-visit")
+    shown = client.get("/author/scenarios/first-visit").text
+    assert "That draft was published as version 1 of &#39;A first visit&#39;" in shown
+    assert client.get("/author/drafts/99999").status_code == 404  # never a draft at all
