@@ -1,15 +1,15 @@
 """Supervisors' comments and session records can be corrected or withdrawn (the old text goes
 to the audit log).
 
-Revision ID: 0005_walk_corrections
-Revises: 0004_walk_notices
+Revision ID: 0007_walk_corrections
+Revises: 0006_walk_notices
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_walk_corrections"
-down_revision = "0004_walk_notices"
+revision = "0007_walk_corrections"
+down_revision = "0006_walk_notices"
 branch_labels = None
 depends_on = None
 

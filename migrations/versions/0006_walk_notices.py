@@ -1,14 +1,14 @@
 """A published draft's id on its version (Back after publishing finds the scenario), and a kind
 for notices, so a learner is told about new supervision comments and actions the same way.
 
-Revision ID: 0004_walk_notices
+Revision ID: 0006_walk_notices
 Revises: 0005_attempts_detachable
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_walk_notices"
+revision = "0006_walk_notices"
 down_revision = "0005_attempts_detachable"
 branch_labels = None
 depends_on = None
