@@ -75,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     from .author.views import bp as author_bp
     from .guide.views import bp as guide_bp
     from .learn.views import bp as learn_bp
+    from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
 
     app.register_blueprint(auth_bp)
@@ -83,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(guide_bp, url_prefix="/guide")
     app.register_blueprint(author_bp, url_prefix="/author")
     app.register_blueprint(supervise_bp, url_prefix="/supervise")
+    app.register_blueprint(sources_bp, url_prefix="/sources")
 
 
 def register_errorhandlers(app: Flask) -> None:

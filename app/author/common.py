@@ -9,14 +9,17 @@ from flask import current_app, flash, url_for
 
 from ..authoring import EditError
 from ..authz import load_or_refuse
-from ..engine import Problem, Vocabulary
+from ..db import db
+from ..engine import Problem, SourceSet
 from ..engine.wording import plural
 from ..models import Draft, StoredScenario
-from ..services import drafts, library
+from ..services import drafts, sources
 
 
-def vocab() -> Vocabulary:
-    return library.vocabulary(current_app.config["CONTENT_DIR"])
+def vocab() -> SourceSet:
+    """Every learning source: checks a draft against its own sources, and reads like a
+    Vocabulary of every source's words where the forms list choices."""
+    return sources.source_set(db.session, current_app.config["CONTENT_DIR"])
 
 
 def draft_or_404(draft_id: int) -> Draft:

@@ -42,6 +42,7 @@ HEADER_KEYS = (
     "minutes",
     "flags",
     "content-note",
+    "sources",
     "start",
 )
 REQUIRED_HEADER_KEYS = (
@@ -149,6 +150,7 @@ class Parser:
             minutes=minutes,
             flags=_split_list(header.get("flags", "")),
             content_note=header.get("content-note", ""),
+            sources=_split_list(header.get("sources", "")),
             start=header.get("start", ""),
             nodes=nodes,
             path=self.path,

@@ -23,6 +23,7 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
+from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
 # table name -> column that points at the person
@@ -61,7 +62,12 @@ __all__ = [
     "AttemptAnswer",
     "AttemptScore",
     "AuditEvent",
+    "LearningSource",
     "LoginThrottle",
+    "SourceCompetency",
+    "SourceFinding",
+    "SourcePage",
+    "SourceTag",
     "PasswordToken",
     "Reflection",
     "ReflectionComment",
