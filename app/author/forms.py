@@ -69,6 +69,12 @@ class DetailsForm(FlaskForm):
                        description="For example 'School safeguarding lead'")  # fmt: skip
     agencies = SelectMultipleField("Who it is for", choices=list(AGENCY_KINDS.items()),
                                    widget=GovCheckboxesInput())  # fmt: skip
+    sources = SelectMultipleField(
+        "Learning sources",
+        widget=GovCheckboxesInput(),
+        description="The reviews, reports or policies it draws on: its competencies, tags and "
+        "feedback links come from these. None ticked: the default source.",
+    )
     competencies = SelectMultipleField("Competencies it teaches", widget=GovCheckboxesInput())
     minutes = StringField("Minutes it takes", widget=GovTextInput())
     flags = StringField(

@@ -98,8 +98,11 @@ def _details_form(state: drafts.DraftState) -> DetailsForm:
         "id": s.id, "title": s.title, "summary": s.summary, "role": s.role,
         "agencies": list(s.agencies), "competencies": list(s.competencies),
         "minutes": str(s.minutes), "flags": ", ".join(s.flags),
-        "content_note": s.content_note, "start": s.start,
+        "content_note": s.content_note, "start": s.start, "sources": list(s.sources),
     })  # fmt: skip
+    found = vocab()
+    known_sources = [(k, src.title) for k, src in found.sources.items()]
+    form.sources.choices = with_unknown(known_sources, s.sources)
     known = [(k, c.name) for k, c in vocab().competencies.items()]
     form.competencies.choices = with_unknown(known, s.competencies)
     form.start.choices = [("", "Choose the first node")] + [(n, n) for n in s.nodes]
@@ -114,7 +117,8 @@ def details(draft_id: int):
     if form.validate_on_submit():
         change = SetDetails(**{name: form[name].data for name in (
             "id", "title", "summary", "role", "minutes", "flags", "content_note", "start")},
-            agencies=tuple(form.agencies.data), competencies=tuple(form.competencies.data))  # fmt: skip
+            agencies=tuple(form.agencies.data), competencies=tuple(form.competencies.data),
+            sources=tuple(form.sources.data))  # fmt: skip
         try:
             drafts.edit(db.session, current_user, draft, change)
         except EditError as error:
