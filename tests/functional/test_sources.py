@@ -3,6 +3,8 @@ feedback, ending and supervision profile use that source's competency and briefi
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from app.db import db
@@ -131,3 +133,19 @@ def test_sources_are_stored(auth, browser):
     row = db.session.scalar(select(LearningSource).where(LearningSource.slug == SOURCE))
     assert [c.key for c in row.competencies] == ["routine-enquiry"]
     assert [t.key for t in row.tags] == ["asked-alone"] and row.findings[0].page == "asking-alone"
+
+
+def test_profile_shows_the_new_sources_competency(app, auth, browser, make_user):
+    auth("author@example.org", roles=("author",))
+    create_source(browser)
+    publish_scenario(browser)
+    sam = make_user("sam@example.org", roles=("supervisor", "learner"))
+    learner, jo = _learner(app, make_user, supervisor_id=sam.id)
+    url = start(learner, "kitchen-talk")
+    good = "Ask her, when you are alone together, whether she feels safe at home."
+    answer(learner.client, url, option_text=good)
+    supervisor = Browser(app.test_client())
+    assert supervisor.login("sam@example.org").status_code == 302
+    page = supervisor.get(f"/supervise/learners/{jo.id}").text
+    row = re.search(r"Asking about abuse routinely.*?</tr>", page, re.S)
+    assert row and "(finding 1)" in row.group(0) and "100%" in row.group(0)
