@@ -169,3 +169,6 @@ def organisation():
         ),
         400 if agency_form.errors or team_form.errors else 200,
     )
+
+
+from . import oversight  # noqa: E402, F401 - the audit log and sign-in limits pages

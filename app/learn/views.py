@@ -89,7 +89,7 @@ def _form_for(play: player.Play, data=None):
     step = play.position.step_number
     if node.kind == NodeKind.CHOICE:
         form = ChoiceForm(formdata=data, step=step)
-        form.option.choices = [(o.index, o.text) for o in play.position.offered_options()]
+        form.option.choices = [(o.index, o.text) for o in play.current_options()]
         return form
     if node.kind == NodeKind.REFLECTION:
         form = ReflectionForm(formdata=data, step=step)

@@ -10,8 +10,9 @@ from .accounts import (
     Team,
     User,
     UserRole,
+    UserSession,
 )
-from .audit import AuditEvent
+from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
 from .learning import (
     Attempt,
@@ -33,6 +34,8 @@ PERSONAL_DATA = {
     "account_changes": "user_id",
     "password_tokens": "user_id",
     "login_throttle": "email",
+    "user_sessions": "user_id",
+    "notices": "user_id",
     "attempts": "user_id",
     "steps": "attempt_id",  # AttemptAnswer
     "reflections": "user_id",
@@ -64,6 +67,7 @@ __all__ = [
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
+    "Notice",
     "SourceCompetency",
     "SourceFinding",
     "SourcePage",
@@ -79,4 +83,5 @@ __all__ = [
     "Team",
     "User",
     "UserRole",
+    "UserSession",
 ]

@@ -3,15 +3,15 @@
 The shipped source stays in content/sources/ (read from files), so existing scenarios, attempts,
 feedback links and profiles need no data change: a scenario without `sources:` uses it.
 
-Revision ID: 0004_learning_sources
-Revises: 0003_authoring
+Revision ID: 0005_learning_sources
+Revises: 0004_trust
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_learning_sources"
-down_revision = "0003_authoring"
+revision = "0005_learning_sources"
+down_revision = "0004_trust"
 branch_labels = None
 depends_on = None
 
