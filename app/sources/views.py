@@ -80,11 +80,12 @@ def create():
 
 def _forms(row: LearningSource, **given):
     forms = {
-        "details": SourceForm(formdata=None, obj=row),
-        "finding": FindingForm(formdata=None),
-        "competency": CompetencyForm(formdata=None),
-        "tag": TagForm(formdata=None),
-        "page": PageForm(formdata=None),
+        # one prefix a form, so no two fields on the page share an id
+        "details": SourceForm(formdata=None, obj=row, prefix="details"),
+        "finding": FindingForm(formdata=None, prefix="finding"),
+        "competency": CompetencyForm(formdata=None, prefix="competency"),
+        "tag": TagForm(formdata=None, prefix="tag"),
+        "page": PageForm(formdata=None, prefix="page"),
     }
     forms.update(given)
     forms["finding"].page.choices = _page_choices(row)
@@ -107,7 +108,7 @@ def source(slug: str):
 def update(slug: str):
     _author()
     row = _source_or_404(slug)
-    form = SourceForm()
+    form = SourceForm(prefix="details")
     form.slug.data = row.slug  # the id never changes: scenarios name it
     if not form.validate_on_submit():
         return _show(row, 400, details=form)
@@ -120,7 +121,7 @@ def update(slug: str):
 def _add(slug: str, name: str, form_class, change, what: str):
     _author()
     row = _source_or_404(slug)
-    form = form_class()
+    form = form_class(prefix=name)
     if name in ("finding", "competency"):
         getattr(form, "page" if name == "finding" else "briefing").choices = _page_choices(row)
     if not form.validate_on_submit():

@@ -40,14 +40,16 @@ def create_source(browser) -> None:
     steps = [
         ("/sources/", {"slug": SOURCE, "title": "Home safety thematic review",
                        "kind": "thematic", "summary": "What we learnt about asking."}, "/sources/"),
-        (url, {"slug": "asking-alone", "title": "Asking about safety",
-               "body": "## Why ask alone\n\nA parent may only answer when **alone**."},
+        (url, {"page-slug": "asking-alone", "page-title": "Asking about safety",
+               "page-body": "## Why ask alone\n\nA parent may only answer when **alone**."},
          f"{url}/pages"),
-        (url, {"number": "1", "title": "Nobody asked", "page": "asking-alone"}, f"{url}/findings"),
-        (url, {"key": "routine-enquiry", "name": "Asking about abuse routinely", "findings": "1",
-               "briefing": "asking-alone", "good": "Asks every parent, alone."},
+        (url, {"finding-number": "1", "finding-title": "Nobody asked",
+               "finding-page": "asking-alone"}, f"{url}/findings"),
+        (url, {"competency-key": "routine-enquiry",
+               "competency-name": "Asking about abuse routinely", "competency-findings": "1",
+               "competency-briefing": "asking-alone", "competency-good": "Asks every parent, alone."},
          f"{url}/competencies"),
-        (url, {"key": "asked-alone", "label": "Asked the parent when alone"}, f"{url}/tags"),
+        (url, {"tag-key": "asked-alone", "tag-label": "Asked the parent when alone"}, f"{url}/tags"),
     ]  # fmt: skip
     for page, data, action in steps:
         response = browser.submit(page, data, action=action)

@@ -54,11 +54,15 @@ def test_mistakes_get_a_clear_message_and_lose_nothing(auth, browser):
     assert shipped.status_code == 400 and "already a source with the id" in shipped.text
     url = f"/sources/{SOURCE}"
     clash = browser.submit(
-        url, {"key": "triangulation", "name": "Mine"}, action=f"{url}/competencies"
+        url,
+        {"competency-key": "triangulation", "competency-name": "Mine"},
+        action=f"{url}/competencies",
     )
     assert clash.status_code == 400 and "already a competency of another source" in clash.text
     missing = browser.submit(
-        url, {"key": "new-one", "name": "New", "findings": "7"}, action=f"{url}/competencies"
+        url,
+        {"competency-key": "new-one", "competency-name": "New", "competency-findings": "7"},
+        action=f"{url}/competencies",
     )
     assert missing.status_code == 400 and "no finding 7" in missing.text
     assert 'value="New"' in missing.text  # what was typed is still there
