@@ -139,9 +139,10 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, scenarios, supervision, users
+    from .cli import demo, scenarios, sources, supervision, users
 
     app.cli.add_command(scenarios.group)
+    app.cli.add_command(sources.group)
     app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
     app.cli.add_command(demo.command)

@@ -98,3 +98,21 @@ class SourceSet:
 
     def name_of(self, key: str) -> str:
         return self.everything.name_of(key)
+
+
+def source_problems(source: Source, pages: Iterable[str]) -> list[str]:
+    """What is wrong with a source, in plain words: a competency pointing at a finding the source
+    does not have, or a finding or competency whose briefing page does not exist."""
+    pages = set(pages)
+    numbers = {f.number for f in source.findings}
+    found: list[str] = []
+    for finding in source.findings:
+        if finding.page and finding.page not in pages:
+            found.append(f"finding {finding.number}: no briefing page '{finding.page}'")
+    for key, comp in source.vocabulary.competencies.items():
+        for number in comp.findings:
+            if number not in numbers:
+                found.append(f"competency '{key}': the source has no finding {number}")
+        if comp.briefing and comp.briefing not in pages:
+            found.append(f"competency '{key}': no briefing page '{comp.briefing}'")
+    return found

@@ -153,3 +153,22 @@ def test_profile_shows_the_new_sources_competency(app, auth, browser, make_user)
     page = supervisor.get(f"/supervise/learners/{jo.id}").text
     row = re.search(r"Asking about abuse routinely.*?</tr>", page, re.S)
     assert row and "(finding 1)" in row.group(0) and "100%" in row.group(0)
+
+
+def test_sources_list_and_check_commands(runner, auth, browser):
+    result = runner.invoke(args=["sources", "check"])
+    assert result.exit_code == 0, result.output  # the shipped source fits together
+    auth("author@example.org", roles=("author",))
+    create_source(browser)
+    listed = runner.invoke(args=["sources", "list"]).output
+    assert "lcspr (shipped, default): 6 findings" in listed
+    assert "home-safety-review (browser): 1 findings, 1 competencies, 1 tags" in listed
+    url = f"/sources/{SOURCE}"
+    browser.submit(
+        url,
+        {"finding-number": "2", "finding-title": "Late help", "finding-page": "not-written"},
+        action=f"{url}/findings",
+    )
+    result = runner.invoke(args=["sources", "check"])
+    assert result.exit_code == 1
+    assert "home-safety-review: finding 2: no briefing page 'not-written'" in result.output
