@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from .. import data_rights
 from ..action_form import confirmed
 from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
@@ -250,6 +251,12 @@ def my_learning():
         supervision=own,
         today=utcnow().date(),
     )
+
+
+@bp.get("/my-learning/my-data.json")
+def my_data():
+    """Everything held about the signed-in person, as JSON: only their own."""
+    return data_rights.download(db.session, current_user, current_user)
 
 
 @bp.post("/my-learning/actions/<int:action_id>")

@@ -3,15 +3,15 @@
 The shipped source stays in content/sources/ (read from files), so existing scenarios, attempts,
 feedback links and profiles need no data change: a scenario without `sources:` uses it.
 
-Revision ID: 0005_learning_sources
-Revises: 0004_trust
+Revision ID: 0006_learning_sources
+Revises: 0005_attempts_detachable
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_learning_sources"
-down_revision = "0004_trust"
+revision = "0006_learning_sources"
+down_revision = "0005_attempts_detachable"
 branch_labels = None
 depends_on = None
 
