@@ -84,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
     from .author.views import bp as author_bp
     from .guide.views import bp as guide_bp
     from .learn.views import bp as learn_bp
+    from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
 
     app.register_blueprint(auth_bp)
@@ -93,6 +94,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(guide_bp, url_prefix="/guide")
     app.register_blueprint(author_bp, url_prefix="/author")
     app.register_blueprint(supervise_bp, url_prefix="/supervise")
+    app.register_blueprint(sources_bp, url_prefix="/sources")
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -139,9 +141,10 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, retention, scenarios, supervision, users
+    from .cli import demo, retention, scenarios, sources, supervision, users
 
     app.cli.add_command(scenarios.group)
+    app.cli.add_command(sources.group)
     app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
     app.cli.add_command(retention.group)

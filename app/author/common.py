@@ -12,14 +12,16 @@ from ..authoring import EditError
 from ..authoring.wording import in_editor_words
 from ..authz import load_or_refuse
 from ..db import db
-from ..engine import Problem, Vocabulary
+from ..engine import Problem, SourceSet
 from ..engine.wording import plural
 from ..models import Draft, ScenarioVersion, StoredScenario
-from ..services import drafts, library
+from ..services import drafts, sources
 
 
-def vocab() -> Vocabulary:
-    return library.vocabulary(current_app.config["CONTENT_DIR"])
+def vocab() -> SourceSet:
+    """Every learning source: checks a draft against its own sources, and reads like a
+    Vocabulary of every source's words where the forms list choices."""
+    return sources.source_set(db.session, current_app.config["CONTENT_DIR"])
 
 
 def draft_or_404(draft_id: int) -> Draft:

@@ -91,6 +91,12 @@ class DetailsForm(LoadedForm):
                        validators=[limit(300)])  # fmt: skip
     agencies = SelectMultipleField("Who it is for", choices=list(AGENCY_KINDS.items()),
                                    widget=GovCheckboxesInput())  # fmt: skip
+    sources = SelectMultipleField(
+        "Learning sources",
+        widget=GovCheckboxesInput(),
+        description="The reviews, reports or policies it draws on: its competencies, tags and "
+        "feedback links come from these. None ticked: the default source.",
+    )
     competencies = SelectMultipleField("Competencies it teaches", widget=GovCheckboxesInput())
     minutes = StringField("Minutes it takes", widget=GovTextInput(), validators=[limit(10)])
     flags = StringField(

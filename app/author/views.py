@@ -98,8 +98,11 @@ def _details_form(state: drafts.DraftState) -> DetailsForm:
         "id": s.id, "title": s.title, "summary": s.summary, "role": s.role,
         "agencies": list(s.agencies), "competencies": list(s.competencies),
         "minutes": str(s.minutes), "flags": ", ".join(s.flags),
-        "content_note": s.content_note, "start": s.start,
+        "content_note": s.content_note, "start": s.start, "sources": list(s.sources),
     })  # fmt: skip
+    found = vocab()
+    known_sources = [(k, src.title) for k, src in found.sources.items()]
+    form.sources.choices = with_unknown(known_sources, s.sources)
     known = [(k, c.name) for k, c in vocab().competencies.items()]
     form.competencies.choices = with_unknown(known, s.competencies)
     form.start.choices = [("", "Choose the first node")] + [(n, n) for n in s.nodes]
@@ -116,7 +119,8 @@ def details(draft_id: int):
         change = SetDetails(**{name: form[name].data or "" for name in (
             "id", "title", "summary", "role", "minutes", "flags", "content_note", "start")},
             agencies=tuple(form.agencies.data or ()),
-            competencies=tuple(form.competencies.data or ()))  # fmt: skip
+            competencies=tuple(form.competencies.data or ()),
+            sources=tuple(form.sources.data or ()))  # fmt: skip
         for error in change.errors():  # every refusal at once, beside the form's own checks
             if not getattr(getattr(form, error.field, None), "errors", None):
                 field_error(form, error)

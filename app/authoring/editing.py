@@ -42,6 +42,7 @@ class SetDetails:
     flags: str | tuple[str, ...] = ()
     content_note: str = ""
     start: str = ""
+    sources: tuple[str, ...] | None = None  # None leaves the scenario's sources as they are
 
     def apply(self, scenario: Scenario) -> Scenario:
         return replace(
@@ -56,6 +57,9 @@ class SetDetails:
             flags=norm.id_list(self.flags, "flags"),
             content_note=norm.one_line(self.content_note),
             start=norm.node_id(self.start, "start") if self.start else "",
+            sources=scenario.sources
+            if self.sources is None
+            else norm.id_list(self.sources, "sources"),
         )
 
     def errors(self) -> list[EditError]:

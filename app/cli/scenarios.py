@@ -17,7 +17,7 @@ from ..engine import check_text, parse
 from ..engine.bias import bias, describe, library_bias
 from ..engine.stats import stats
 from ..engine.wording import plural
-from ..services import library
+from ..services import library, sources
 
 
 @click.group("scenarios", help="Check, load and describe scenario files.")
@@ -35,7 +35,7 @@ def _paths(paths: tuple[str, ...]):
 def check(paths: tuple[str, ...]) -> None:
     """Print every problem with file and line; exit 1 if there are any. With no paths, the
     supervision prompt rules in content/ are checked too (they name the same tags)."""
-    vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
+    vocab = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
     files = _paths(paths)
     results = library.check_files(files, vocab)
     if not paths:
@@ -58,7 +58,7 @@ def load(paths: tuple[str, ...]) -> None:
     """Store each valid file as a version (unchanged files add nothing); exit 1 on problems.
     A changed file becomes a draft instead ("conflict" or "draft") when the scenario's newest
     version came from the browser, or when a second author must approve each version."""
-    vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
+    vocab = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
     failed = False
     for path in _paths(paths):
         result = library.load_file(db.session, path, vocab)
@@ -124,7 +124,7 @@ def import_twine(files: tuple[Path, ...], output: Path | None) -> None:
     stderr everything that could not be mapped. Exit 1 if a file could not be read."""
     if len(files) > 1 and not (output and output.is_dir()):
         raise click.UsageError("For several stories, give -o with an existing folder.")
-    vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
+    vocab = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
     failed = False
     for path in files:
         try:

@@ -9,9 +9,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..db import db
 from ..engine import Problem
 from ..engine.wording import plural
-from ..services import library
+from ..services import sources
 from ..services.supervision import rules_path
 from ..supervision import load_rules
 
@@ -20,7 +21,7 @@ def check_rules(path: str | Path | None = None) -> tuple[int, list[Problem]]:
     """(number of valid rules, problems) for the rules file in content/ or at `path`."""
     content = current_app.config["CONTENT_DIR"]
     rules, problems = load_rules(
-        path or rules_path(current_app.config), library.vocabulary(content)
+        path or rules_path(current_app.config), sources.everything(db.session, content)
     )
     return len(rules), problems
 

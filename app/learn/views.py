@@ -26,7 +26,7 @@ from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import catalogue as learner_catalogue
-from ..services import library, notices, paths, player, supervision_records
+from ..services import library, notices, paths, player, sources, supervision_records
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 
@@ -39,7 +39,13 @@ def _playable(slug: str) -> StoredScenario:
 
 
 def _vocab():
-    return library.vocabulary(current_app.config["CONTENT_DIR"])
+    """Every source's words (the catalogue spans scenarios)."""
+    return sources.everything(db.session, current_app.config["CONTENT_DIR"])
+
+
+def _vocab_of(scenario):
+    """The words of the scenario's own sources: its feedback links go to their briefings."""
+    return sources.vocabulary_for(db.session, current_app.config["CONTENT_DIR"], scenario)
 
 
 @bp.before_request
@@ -66,7 +72,7 @@ def overview(slug: str):
         attempt=attempt,
         finished=player.last_completed(db.session, current_user, stored),
         form=StartForm(),
-        vocab=_vocab(),
+        vocab=_vocab_of(scenario),
     )
 
 
@@ -207,8 +213,8 @@ def feedback(attempt_id: int, number: int):
         "learn/feedback.html",
         play=play,
         step=step,
-        vocab=_vocab(),
-        competencies=_vocab().known(step.option.scores),
+        vocab=_vocab_of(play.scenario),
+        competencies=_vocab_of(play.scenario).known(step.option.scores),
     )
 
 
@@ -228,7 +234,7 @@ def ending(attempt_id: int):
         play=play,
         node=play.position.node,
         path_rows=paths.path_rows(play),
-        vocab=_vocab(),
+        vocab=_vocab_of(play.scenario),
         profile=play.profile,
         is_owner=attempt.user_id == current_user.id,
     )

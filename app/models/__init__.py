@@ -24,6 +24,7 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
+from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
 __all__ = [
@@ -39,8 +40,13 @@ __all__ = [
     "AttemptAnswer",
     "AttemptScore",
     "AuditEvent",
+    "LearningSource",
     "LoginThrottle",
     "Notice",
+    "SourceCompetency",
+    "SourceFinding",
+    "SourcePage",
+    "SourceTag",
     "PasswordToken",
     "Reflection",
     "ReflectionComment",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.db import db
-from app.models import AgreedAction, Notice, Reflection, StoredScenario
+from app.models import AgreedAction, LearningSource, Notice, Reflection, SourcePage, StoredScenario
 from app.services import (
     accounts,
     drafts,
@@ -62,6 +62,13 @@ def build(app, world: World, make_user) -> Objects:
     token = accounts.issue_password_link(db.session, world.dan, world.admin, 24)
     gone = make_user("gone@example.org")
     notices.tell(db.session, world.jo, "Your supervisor changed.")
+    db.session.add(  # a learning source written in the browser, with one briefing page
+        LearningSource(
+            slug="world-review",
+            title="A world review",
+            pages=[SourcePage(slug="briefing", title="Briefing", body="Read this.")],
+        )
+    )
     db.session.commit()
     people = {
         "learner": world.jo,

@@ -84,8 +84,19 @@ for endpoint in [
 for endpoint in ("add_node", "clear_notes", "request_approval", "archive", "edit_scenario"):
     MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 
+# learning sources: managed by authors and admins; their briefings read by anyone signed in
+for endpoint in ("index", "source"):
+    MATRIX[f"sources.{endpoint}"] = ("L 403 403 403 403 200 200 L", None)
+MATRIX["sources.edit_page"] = ("L 403 403 403 403 200 200 L", AUTHOR_ONLY)
+for endpoint in ("create", "update", "add_finding", "add_competency", "add_tag", "add_page"):
+    MATRIX[f"sources.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
+for endpoint in ("page", "about"):
+    MATRIX[f"sources.{endpoint}"] = ("L 200 200 200 200 200 200 L", None)
+
 # URL arguments that are not the world's default for that name
 OVERRIDES = {"guide.page": {"slug": "glossary"}}
+for endpoint in [e for e in MATRIX if e.startswith("sources.")]:
+    OVERRIDES[endpoint] = {"slug": "world-review", "page_slug": "briefing"}
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 
 
