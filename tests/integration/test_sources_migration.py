@@ -1,4 +1,4 @@
-"""Migration 0006_learning_sources on a database already in use: attempts made before it keep
+"""Migration 0008_learning_sources on a database already in use: attempts made before it keep
 their pages, briefing links and profile, and new sources can be added afterwards."""
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def test_upgrade_keeps_attempts_links_and_profile(tmp_path):
     app = create_app(_config(tmp_path / "live.db", tmp_path))
     app.teardown_request(lambda _exc: (g.pop("_login_user", None), g.pop("csrf_token", None)))
     with app.app_context():
-        upgrade(revision="0005_attempts_detachable")
+        upgrade(revision="0007_walk_corrections")
         assert not SOURCE_TABLES & set(inspect(db.engine).get_table_names())
         attempt_id, jo_id = _played_before_upgrade()
         answers_before = db.session.scalar(select(func.count()).select_from(AttemptAnswer))
@@ -86,7 +86,7 @@ def test_upgrade_keeps_attempts_links_and_profile(tmp_path):
         assert added.status_code == 302
         db.session.remove()
 
-        downgrade(revision="0005_attempts_detachable")
+        downgrade(revision="0007_walk_corrections")
         assert not SOURCE_TABLES & set(inspect(db.engine).get_table_names())
         assert db.session.scalar(select(func.count()).select_from(Attempt)) == 1
         db.engine.dispose()

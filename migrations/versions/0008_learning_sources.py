@@ -3,15 +3,15 @@
 The shipped source stays in content/sources/ (read from files), so existing scenarios, attempts,
 feedback links and profiles need no data change: a scenario without `sources:` uses it.
 
-Revision ID: 0006_learning_sources
-Revises: 0005_attempts_detachable
+Revision ID: 0008_learning_sources
+Revises: 0007_walk_corrections
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_learning_sources"
-down_revision = "0005_attempts_detachable"
+revision = "0008_learning_sources"
+down_revision = "0007_walk_corrections"
 branch_labels = None
 depends_on = None
 
