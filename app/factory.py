@@ -21,6 +21,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.secret_key(
+            app.instance_path, app.config["SQLALCHEMY_DATABASE_URI"]
+        )
     register_templates(app)
     register_extensions(app)
     register_blueprints(app)
