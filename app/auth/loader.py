@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
+from sqlalchemy.orm import joinedload
 
 from ..db import db
 from ..models import User
@@ -13,7 +14,8 @@ def load_user(user_id: str) -> User | None:
     """Sessions name `id:session_version`, so a password change or deactivation ends them."""
     try:
         raw_id, version = user_id.split(":")
-        user = db.session.get(User, int(raw_id))
+        # The user and their roles in one query: every signed-in request pays for it.
+        user = db.session.get(User, int(raw_id), options=[joinedload(User.role_rows)])
     except (ValueError, TypeError):
         return None
     if user is None or not user.active or str(user.session_version) != version:
