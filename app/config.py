@@ -71,12 +71,20 @@ def from_environment(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("SESSION_HOURS", "8"))),
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        # No request may be larger than this (a 1 MB scenario file and its form fit); larger
+        # ones get the 413 page before anything is parsed.
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SCENARIO_DIR": os.environ.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         "CONTENT_DIR": os.environ.get("CONTENT_DIR", str(ROOT / "content")),
         # How supervision agendas are grouped: kolb (default), gibbs or 4x4x4.
         "SUPERVISION_CYCLE": os.environ.get("SUPERVISION_CYCLE", "kolb"),
         "SUPERVISION_RULES": os.environ.get("SUPERVISION_RULES"),
         "PASSWORD_LINK_HOURS": int(os.environ.get("PASSWORD_LINK_HOURS", "72")),
+        # Days after an attempt's last answer before `flask retention apply` deletes its
+        # reflections and detaches its answers from the person; unset keeps everything.
+        "RETENTION_DAYS": int(os.environ["RETENTION_DAYS"])
+        if os.environ.get("RETENTION_DAYS")
+        else None,
         # Only static assets are compressed: compressing pages that carry CSRF tokens would
         # open them to BREACH-style attacks.
         "COMPRESS_MIMETYPES": [
@@ -86,7 +94,11 @@ def from_environment(instance_path: str) -> dict:
             "image/svg+xml",
         ],
         "COMPRESS_ALGORITHM": ["br", "gzip"],
-        "LOGIN_FREE_FAILURES": 3,
-        "LOGIN_LOCK_FAILURES": 10,
-        "LOGIN_LOCK_MINUTES": 15,
+        # Sign-in throttling per account and source address (services/throttle.py): free
+        # attempts, then waits of 2, 4, 8 ... seconds up to the longest wait. No lock.
+        "LOGIN_FREE_FAILURES": int(os.environ.get("LOGIN_FREE_FAILURES", "5")),
+        "LOGIN_SOURCE_FREE_FAILURES": int(os.environ.get("LOGIN_SOURCE_FREE_FAILURES", "50")),
+        "LOGIN_MAX_WAIT": int(os.environ.get("LOGIN_MAX_WAIT", "900")),
+        # How many reverse proxies in front add X-Forwarded-For (0: none, use the peer address).
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
     }

@@ -9,14 +9,18 @@ from typing import Any
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config
 from .extensions import compress, csrf, db, govuk_wtf, login_manager, migrate
+from .request_hygiene import CleanRequest, DatabaseInt
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     instance = (test_config or {}).get("INSTANCE_PATH")
     app = Flask("app", instance_relative_config=True, instance_path=instance)
+    app.request_class = CleanRequest
+    app.url_map.converters["int"] = DatabaseInt
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
@@ -30,6 +34,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = config.secret_key(
             app.instance_path, app.config["SQLALCHEMY_DATABASE_URI"]
         )
+    if app.config.get("TRUSTED_PROXIES"):
+        # Behind N reverse proxies, the client's address (sign-in throttling is per address)
+        # is taken from the X-Forwarded-For entries those proxies added.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=1)
     register_templates(app)
     register_extensions(app)
     register_blueprints(app)
@@ -79,6 +87,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .about import bp as about_bp
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
     from .author.views import bp as author_bp
@@ -87,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
     from .supervise.views import bp as supervise_bp
 
     app.register_blueprint(auth_bp)
+    app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(guide_bp, url_prefix="/guide")
@@ -99,7 +109,7 @@ def register_errorhandlers(app: Flask) -> None:
         code = getattr(error, "code", 500) or 500
         return render_template(f"errors/{code}.html"), code
 
-    for code in (400, 403, 404, 405, 500):
+    for code in (400, 403, 404, 405, 413, 500):
         app.register_error_handler(code, render_error)
 
     from .learn.views import csrf_failed
@@ -108,13 +118,18 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_security_headers(app: Flask) -> None:
-    @app.before_request
+    from .views_helpers import csp_nonce
+
     def make_nonce() -> None:
         g.csp_nonce = secrets.token_urlsafe(16)
 
+    # First of all request hooks, so a page drawn by an earlier hook's error (a failed CSRF
+    # check) still carries this request's nonce; csp_nonce() also makes one if none is set.
+    app.before_request_funcs.setdefault(None, []).insert(0, make_nonce)
+
     @app.after_request
     def headers(response):
-        nonce = getattr(g, "csp_nonce", "")
+        nonce = csp_nonce()
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; "
             "style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -133,9 +148,10 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, scenarios, supervision, users
+    from .cli import demo, retention, scenarios, supervision, users
 
     app.cli.add_command(scenarios.group)
     app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
+    app.cli.add_command(retention.group)
     app.cli.add_command(demo.command)

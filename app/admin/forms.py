@@ -3,14 +3,23 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
+    GovCheckboxInput,
     GovSelect,
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import EmailField, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from wtforms import (
+    BooleanField,
+    EmailField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..engine import AGENCY_KINDS
+from ..form_checks import EmailAddress, NoBidiControls
 from ..models.accounts import Role
 
 
@@ -20,11 +29,14 @@ class UserForm(FlaskForm):
         widget=GovTextInput(),
         validators=[
             DataRequired("Enter an email address"),
-            Email("Enter an email address like name@example.org"),
+            EmailAddress("Enter an email address like name@example.org"),
+            Length(max=320),
         ],
     )
     display_name = StringField(
-        "Name", widget=GovTextInput(), validators=[DataRequired("Enter a name"), Length(max=200)]
+        "Name",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter a name"), Length(max=200), NoBidiControls()],
     )
     roles = SelectMultipleField(
         "Roles",
@@ -54,7 +66,7 @@ class AgencyForm(FlaskForm):
     name = StringField(
         "Agency name",
         widget=GovTextInput(),
-        validators=[DataRequired("Enter the agency's name"), Length(max=200)],
+        validators=[DataRequired("Enter the agency's name"), Length(max=200), NoBidiControls()],
     )
     kind = SelectField("Kind of agency", choices=list(AGENCY_KINDS.items()), widget=GovSelect())
     submit = SubmitField("Add agency", widget=GovSubmitInput())
@@ -65,6 +77,17 @@ class TeamForm(FlaskForm):
     name = StringField(
         "Team name",
         widget=GovTextInput(),
-        validators=[DataRequired("Enter the team's name"), Length(max=200)],
+        validators=[DataRequired("Enter the team's name"), Length(max=200), NoBidiControls()],
     )
     submit = SubmitField("Add team", widget=GovSubmitInput())
+
+
+class EraseForm(FlaskForm):
+    """Erasing a person cannot be undone: the admin ticks a box to say they have checked."""
+
+    confirm = BooleanField(
+        "I have checked this is the right person and nothing of theirs must be kept",
+        widget=GovCheckboxInput(),
+        validators=[DataRequired("Tick the box to confirm, or go back")],
+    )
+    submit = SubmitField("Erase this person's data", widget=GovSubmitInput())

@@ -169,3 +169,7 @@ def organisation():
         ),
         400 if agency_form.errors or team_form.errors else 200,
     )
+
+
+from . import data_rights as _data_rights  # noqa: E402,F401 - its routes are on this blueprint
+from . import oversight  # noqa: E402, F401 - the audit log and sign-in limits pages

@@ -24,6 +24,7 @@ def _option_form(state: drafts.DraftState, option: Option | None):
     if request.method != "POST" and option is not None:
         data = {
             "text": option.text, "target": option.target, "feedback": option.feedback,
+            "say": option.say, "keep_last": option.keep_last,
             "condition": str(option.condition or ""), "sets": list(option.sets),
             "tags": list(option.tags),
             "supervision": "\n".join(prompt_line(p) for p in option.supervision),
@@ -46,6 +47,8 @@ def _fields(form, comps) -> OptionFields:
         condition=form.condition.data or "",
         tags=tuple(form.tags.data),
         supervision=form.supervision.data or "",
+        say=form.say.data or "",
+        keep_last=bool(form.keep_last.data),
     )
 
 

@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from .. import data_rights
 from ..action_form import confirmed
 from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
@@ -83,7 +84,7 @@ def _form_for(play: player.Play, data=None):
     step = play.position.step_number
     if node.kind == NodeKind.CHOICE:
         form = ChoiceForm(formdata=data, step=step)
-        form.option.choices = [(o.index, o.text) for o in play.position.offered_options()]
+        form.option.choices = [(o.index, o.text) for o in play.current_options()]
         return form
     if node.kind == NodeKind.REFLECTION:
         form = ReflectionForm(formdata=data, step=step)
@@ -244,6 +245,12 @@ def my_learning():
         supervision=own,
         today=utcnow().date(),
     )
+
+
+@bp.get("/my-learning/my-data.json")
+def my_data():
+    """Everything held about the signed-in person, as JSON: only their own."""
+    return data_rights.download(db.session, current_user, current_user)
 
 
 @bp.post("/my-learning/actions/<int:action_id>")

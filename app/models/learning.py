@@ -15,10 +15,12 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -87,9 +89,24 @@ class ScenarioVersion(db.Model):
 
 
 class Attempt(db.Model):
+    """One play of a scenario version. `user_id` is None once retention or erasure has detached
+    it from the person: its answers then count only in anonymous aggregates."""
+
     __tablename__ = "attempts"
+    # One open attempt per learner and version, kept by the database: parallel "Start" clicks
+    # cannot create a second (every start uses the scenario's current version).
+    __table_args__ = (
+        Index(
+            "uq_attempts_one_open",
+            "user_id",
+            "version_id",
+            unique=True,
+            sqlite_where=text("completed_at IS NULL"),
+            postgresql_where=text("completed_at IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
