@@ -17,10 +17,31 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() not in ("0", "false", "no", "off", "")
 
 
-def instance_secret(instance_path: str) -> str:
-    """SECRET_KEY from the environment, else one generated once and kept in instance/."""
+class MissingSecretKey(RuntimeError):
+    """Several app servers on one PostgreSQL must sign sessions and forms with one key."""
+
+
+def is_postgres(database_uri: str) -> bool:
+    return database_uri.startswith("postgresql")
+
+
+def secret_key(instance_path: str, database_uri: str) -> str:
+    """SECRET_KEY from the environment. On SQLite (one machine) without it, one generated once
+    and kept in instance/. On PostgreSQL, where several app servers may share the database, a
+    key kept by one server would sign out every learner the next server sees: refuse to start."""
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
+    if is_postgres(database_uri):
+        raise MissingSecretKey(
+            "SECRET_KEY is not set. On PostgreSQL every app server must share one secret key: "
+            "set SECRET_KEY in the environment of each server (for example to the output of "
+            "`python3 -c 'import secrets; print(secrets.token_hex(32))'`) and start again."
+        )
+    return instance_secret(instance_path)
+
+
+def instance_secret(instance_path: str) -> str:
+    """A key generated once and kept in instance/ (SQLite on one machine only)."""
     path = Path(instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,7 +61,6 @@ def from_environment(instance_path: str) -> dict:
     elif database.startswith("postgresql://"):
         database = "postgresql+psycopg://" + database[len("postgresql://") :]
     return {
-        "SECRET_KEY": instance_secret(instance_path),
         "SQLALCHEMY_DATABASE_URI": database,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", True),

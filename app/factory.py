@@ -25,6 +25,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+    if not config.is_postgres(app.config["SQLALCHEMY_DATABASE_URI"]):
+        # A SQLite file has no server to drop a connection: no ping before every request.
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        options.pop("pool_pre_ping", None)
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.secret_key(
+            app.instance_path, app.config["SQLALCHEMY_DATABASE_URI"]
+        )
     if app.config.get("TRUSTED_PROXIES"):
         # Behind N reverse proxies, the client's address (sign-in throttling is per address)
         # is taken from the X-Forwarded-For entries those proxies added.
