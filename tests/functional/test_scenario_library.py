@@ -19,6 +19,7 @@ from tests.conftest import ROOT
 from .helpers import step_number
 
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.scenario"))
+EXERCISES = sorted((ROOT / "exercises").glob("*.exercise"))
 PAGES = sorted((ROOT / "content" / "pages").glob("*.md"))
 # Hashes of the review's eight-word runs (the text stays out of the repository): see
 # scripts/review_fingerprint.py and tests/unit/engine/test_originality.py.
@@ -71,7 +72,7 @@ def test_scenario_meets_the_minimums(path):
     assert len(paths_to_endings(scenario)) == figures["endings"]
 
 
-@pytest.mark.parametrize("path", SCENARIOS + PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SCENARIOS + PAGES + EXERCISES, ids=lambda p: p.name)
 def test_no_eight_word_run_shared_with_the_review(path):
     assert len(REVIEW) > 5000, "tests/data/review-fingerprint.txt looks truncated"
     text = path.read_text(encoding="utf-8")
@@ -83,7 +84,7 @@ def test_no_real_name_from_the_review_appears():
     text = (ROOT / "tests" / "data" / "forbidden-names.txt").read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
-    folders = [ROOT / "scenarios", ROOT / "content", ROOT / "app" / "templates"]
+    folders = [ROOT / "scenarios", ROOT / "content", ROOT / "app" / "templates", ROOT / "exercises"]
     hits = []
     for folder in folders:
         for path in folder.rglob("*"):
@@ -160,3 +161,18 @@ def test_a_path_to_every_ending_plays_over_http(auth, browser, client, path, end
     final = client.get(url, follow_redirects=True)
     outcome = _parsed(path).nodes[ending].outcome
     assert str(escape(re.sub(r"\s+", " ", outcome))) in final.text
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_exercise_meets_the_minimums_in_plain_english(path):
+    from app.exercise import check_text as check_exercise
+    from app.exercise.prose import reading_ease as exercise_reading_ease
+
+    exercise, problems = check_exercise(path.read_text(encoding="utf-8"), str(path), VOCAB)
+    assert problems == []
+    assert len(exercise.seats) >= 7 and len(exercise.phases) >= 5
+    assert exercise.content_note
+    assert exercise_reading_ease(exercise) >= 50
+    assert {f.seat for f in exercise.fragments} == {s.id for s in exercise.seats}
+    assert {d.seat for d in exercise.decisions} == {s.id for s in exercise.seats}
+    assert any(f.changes for f in exercise.fragments)
