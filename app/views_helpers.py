@@ -13,6 +13,7 @@ from .models import Decision, Origin
 NAV_ITEMS = (
     ("learn.catalogue", "Scenarios", "area:learn"),
     ("learn.my_learning", "My learning", "area:learn"),
+    ("exercises.index", "Exercises", "area:learn"),
     ("supervise.dashboard", "Team", "area:supervise"),
     ("author.index", "Authoring", "area:author"),
     ("guide.index", "Guides", None),

@@ -13,6 +13,15 @@ from .accounts import (
 )
 from .audit import AuditEvent
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
+from .exercises import (
+    ExerciseChoice,
+    ExerciseParticipant,
+    ExerciseRelease,
+    ExerciseSession,
+    ExerciseShare,
+    ExerciseVersion,
+    StoredExercise,
+)
 from .learning import (
     Attempt,
     AttemptAnswer,
@@ -45,6 +54,12 @@ PERSONAL_DATA = {
     "drafts": "updated_by_id",
     "approval_requests": "requested_by_id",
     "scenario_versions": "published_by_id",
+    # exercises: who ran a session, sat in it, shared, decided or released an inject
+    "exercise_sessions": "facilitator_id",
+    "exercise_participants": "user_id",
+    "exercise_shares": "user_id",
+    "exercise_choices": "user_id",
+    "exercise_releases": "released_by_id",
 }
 
 __all__ = [
@@ -55,6 +70,13 @@ __all__ = [
     "AuthoringSetting",
     "Decision",
     "Draft",
+    "ExerciseChoice",
+    "ExerciseParticipant",
+    "ExerciseRelease",
+    "ExerciseSession",
+    "ExerciseShare",
+    "ExerciseVersion",
+    "StoredExercise",
     "Origin",
     "AgreedAction",
     "Attempt",
