@@ -46,6 +46,7 @@ class StartForm(FlaskForm):
     first_date = DateField(
         "First phase opens on (for sessions over several days)",
         widget=GovDateInput(),
+        format="%d %m %Y",
         validators=[Optional()],
         description="Each later phase opens a day after the one before.",
     )

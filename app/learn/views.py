@@ -23,7 +23,7 @@ from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
-from ..services import library, player, supervision_records
+from ..services import exercise_record, library, player, supervision_records
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 from .summaries import catalogue_entries, competency_rows, path_rows
@@ -243,6 +243,7 @@ def my_learning():
         reflections=reflections,
         supervision=own,
         today=utcnow().date(),
+        exercise_rows=exercise_record.my_record(db.session, current_user.id),
     )
 
 
