@@ -76,6 +76,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     if action == "answer_attempt":
         assert isinstance(obj, Attempt)
         return obj.user_id == user.id
+    if action == "dismiss_notice":
+        return obj.user_id == user.id
     if action in AUTHORING:
         return _authoring(user, action, obj)
     if action in EXERCISES:

@@ -51,6 +51,9 @@ def from_environment(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("SESSION_HOURS", "8"))),
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        # No request may be larger than this (a 1 MB scenario file and its form fit); larger
+        # ones get the 413 page before anything is parsed.
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SCENARIO_DIR": os.environ.get("SCENARIO_DIR", str(ROOT / "scenarios")),
         "EXERCISE_DIR": os.environ.get("EXERCISE_DIR", str(ROOT / "exercises")),
         "EXERCISE_CODE_HOURS": int(os.environ.get("EXERCISE_CODE_HOURS", "12")),
@@ -68,7 +71,11 @@ def from_environment(instance_path: str) -> dict:
             "image/svg+xml",
         ],
         "COMPRESS_ALGORITHM": ["br", "gzip"],
-        "LOGIN_FREE_FAILURES": 3,
-        "LOGIN_LOCK_FAILURES": 10,
-        "LOGIN_LOCK_MINUTES": 15,
+        # Sign-in throttling per account and source address (services/throttle.py): free
+        # attempts, then waits of 2, 4, 8 ... seconds up to the longest wait. No lock.
+        "LOGIN_FREE_FAILURES": int(os.environ.get("LOGIN_FREE_FAILURES", "5")),
+        "LOGIN_SOURCE_FREE_FAILURES": int(os.environ.get("LOGIN_SOURCE_FREE_FAILURES", "50")),
+        "LOGIN_MAX_WAIT": int(os.environ.get("LOGIN_MAX_WAIT", "900")),
+        # How many reverse proxies in front add X-Forwarded-For (0: none, use the peer address).
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
     }

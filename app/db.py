@@ -1,6 +1,7 @@
 """The database handle and the declarative base, with a naming convention so Alembic can name
 and later drop constraints the same way on SQLite and PostgreSQL."""
 
+import os
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
@@ -39,4 +40,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        files = [row[2] for row in cursor.execute("PRAGMA database_list") if row[2]]
         cursor.close()
+        for path in files:
+            _owner_only(path)
+
+
+def _owner_only(path: str) -> None:
+    """The database holds reflections: its file, WAL and shared-memory file are readable by the
+    owner only (SQLite gives the WAL and SHM the database file's mode when it makes them)."""
+    for name in (path, path + "-wal", path + "-shm"):
+        try:
+            if os.stat(name).st_mode & 0o077:
+                os.chmod(name, 0o600)
+        except FileNotFoundError:
+            continue

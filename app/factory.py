@@ -9,18 +9,26 @@ from typing import Any
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config
 from .extensions import compress, csrf, db, govuk_wtf, login_manager, migrate
+from .request_hygiene import CleanRequest, DatabaseInt
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     instance = (test_config or {}).get("INSTANCE_PATH")
     app = Flask("app", instance_relative_config=True, instance_path=instance)
+    app.request_class = CleanRequest
+    app.url_map.converters["int"] = DatabaseInt
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+    if app.config.get("TRUSTED_PROXIES"):
+        # Behind N reverse proxies, the client's address (sign-in throttling is per address)
+        # is taken from the X-Forwarded-For entries those proxies added.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=1)
     register_templates(app)
     register_extensions(app)
     register_blueprints(app)
@@ -41,10 +49,12 @@ def register_templates(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     from .markdown import plain_text, render_markdown
+    from .template_filters import FILTERS
     from .views_helpers import template_globals
 
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["plain_text"] = plain_text
+    app.jinja_env.filters.update(FILTERS)
     app.context_processor(template_globals)
 
 
@@ -90,7 +100,7 @@ def register_errorhandlers(app: Flask) -> None:
         code = getattr(error, "code", 500) or 500
         return render_template(f"errors/{code}.html"), code
 
-    for code in (400, 403, 404, 405, 500):
+    for code in (400, 403, 404, 405, 413, 500):
         app.register_error_handler(code, render_error)
 
     from .learn.views import csrf_failed
@@ -99,13 +109,18 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_security_headers(app: Flask) -> None:
-    @app.before_request
+    from .views_helpers import csp_nonce
+
     def make_nonce() -> None:
         g.csp_nonce = secrets.token_urlsafe(16)
 
+    # First of all request hooks, so a page drawn by an earlier hook's error (a failed CSRF
+    # check) still carries this request's nonce; csp_nonce() also makes one if none is set.
+    app.before_request_funcs.setdefault(None, []).insert(0, make_nonce)
+
     @app.after_request
     def headers(response):
-        nonce = getattr(g, "csp_nonce", "")
+        nonce = csp_nonce()
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; "
             "style-src 'self'; img-src 'self' data:; font-src 'self'; "

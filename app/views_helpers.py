@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from flask import g, request, url_for
 from flask_login import current_user
 
@@ -33,10 +35,33 @@ def nav_items() -> list[dict]:
     return shown
 
 
+def csp_nonce() -> str:
+    """This response's CSP nonce, made on first use: error pages drawn before the request hooks
+    ran (a failed CSRF check) get one too, the same one the header sends."""
+    if not getattr(g, "csp_nonce", ""):
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
+
+
+def unread_notices() -> list:
+    """Notices the signed-in person has not dismissed (shown on every page until they do)."""
+    if not current_user.is_authenticated:
+        return []
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .services.notices import unread
+
+    try:
+        return unread(current_user)
+    except SQLAlchemyError:  # an error page must still render when the database is the error
+        return []
+
+
 def template_globals() -> dict:
     return {
         "service_name": "Whole Picture",
-        "csp_nonce": getattr(g, "csp_nonce", ""),
+        "csp_nonce": csp_nonce(),
+        "unread_notices": unread_notices,
         "can": lambda action, obj=None: can(current_user, action, obj),
         "nav_items": nav_items,
         "max_reflection": MAX_REFLECTION_CHARS,

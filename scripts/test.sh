@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole suite: SQLite, a throwaway PostgreSQL, and real Chromium for browser tests.
-#   bash scripts/test.sh              # unit, functional, integration in parallel; then browser
-#   bash scripts/test.sh ARGS...      # one pytest run with these arguments (PostgreSQL started)
-# PYTEST_WORKERS sets the parallel processes (default 2). Exits non-zero if either run fails.
+#   bash scripts/test.sh              # every test, in 2 processes (PYTEST_WORKERS to change)
+#   bash scripts/test.sh ARGS...      # pytest with these arguments (PostgreSQL started)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,12 +17,7 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 pgdir=$(mktemp -d /tmp/wp-pg.XXXXXX)
-logs=$(mktemp -d /tmp/wp-test.XXXXXX)
-cleanup() {
-  scripts/postgres.sh stop "$pgdir"
-  rm -rf "$logs"
-}
-trap cleanup EXIT
+trap 'scripts/postgres.sh stop "$pgdir"' EXIT
 trap 'exit 130' INT   # Ctrl-C: stop PostgreSQL (the EXIT trap) and end
 trap 'exit 143' TERM
 
@@ -33,26 +27,11 @@ if ! TEST_DATABASE_URL=$(scripts/postgres.sh start "$pgdir"); then
 fi
 export TEST_DATABASE_URL
 
+# Every tier (unit, functional, integration, browser) in PYTEST_WORKERS processes (default 2);
+# each process serves the app from a thread on its own port, with its own Chromium, SQLite
+# files and PostgreSQL database. pytest's summary is the last line, its exit code ours.
+workers=${PYTEST_WORKERS:-2}
 pytest=(.venv/bin/python -m pytest)
 if [ -t 1 ]; then pytest+=(--color=yes); fi
-
-if [ $# -gt 0 ]; then
-  "${pytest[@]}" "$@"
-  exit
-fi
-
-# The last line pytest prints ("N passed in ..."), without colour codes.
-summary() { tail -n 1 "$1" | sed 's/\x1b\[[0-9;]*m//g'; }
-
-status=0
-echo "== Unit, functional and integration tests (${PYTEST_WORKERS:-2} processes)"
-"${pytest[@]}" -n "${PYTEST_WORKERS:-2}" tests/unit tests/functional tests/integration \
-  | tee "$logs/parallel" || status=1
-echo "== Browser tests (Chromium)"
-"${pytest[@]}" tests/browser | tee "$logs/browser" || status=1
-
-echo
-echo "make test summary:"
-echo "  unit, functional, integration: $(summary "$logs/parallel")"
-echo "  browser:                       $(summary "$logs/browser")"
-exit $status
+if [ $# -eq 0 ]; then set -- -n "$workers" --dist worksteal tests; fi
+"${pytest[@]}" "$@"

@@ -8,9 +8,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import EmailField, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..engine import AGENCY_KINDS
+from ..form_checks import EmailAddress, NoBidiControls
 from ..models.accounts import Role
 
 
@@ -20,11 +21,14 @@ class UserForm(FlaskForm):
         widget=GovTextInput(),
         validators=[
             DataRequired("Enter an email address"),
-            Email("Enter an email address like name@example.org"),
+            EmailAddress("Enter an email address like name@example.org"),
+            Length(max=320),
         ],
     )
     display_name = StringField(
-        "Name", widget=GovTextInput(), validators=[DataRequired("Enter a name"), Length(max=200)]
+        "Name",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter a name"), Length(max=200), NoBidiControls()],
     )
     roles = SelectMultipleField(
         "Roles",
@@ -50,17 +54,11 @@ class UserForm(FlaskForm):
             raise ValidationError("Choose a team in the person's agency, or no team")
 
 
-class ActionForm(FlaskForm):
-    """A button that changes something (deactivate, reactivate, issue a link)."""
-
-    submit = SubmitField("Confirm", widget=GovSubmitInput())
-
-
 class AgencyForm(FlaskForm):
     name = StringField(
         "Agency name",
         widget=GovTextInput(),
-        validators=[DataRequired("Enter the agency's name"), Length(max=200)],
+        validators=[DataRequired("Enter the agency's name"), Length(max=200), NoBidiControls()],
     )
     kind = SelectField("Kind of agency", choices=list(AGENCY_KINDS.items()), widget=GovSelect())
     submit = SubmitField("Add agency", widget=GovSubmitInput())
@@ -71,6 +69,6 @@ class TeamForm(FlaskForm):
     name = StringField(
         "Team name",
         widget=GovTextInput(),
-        validators=[DataRequired("Enter the team's name"), Length(max=200)],
+        validators=[DataRequired("Enter the team's name"), Length(max=200), NoBidiControls()],
     )
     submit = SubmitField("Add team", widget=GovSubmitInput())

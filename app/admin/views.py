@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from ..action_form import ActionForm, confirmed
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import User
 from ..services import accounts
 from ..services import organisation as org
-from .forms import ActionForm, AgencyForm, TeamForm, UserForm
+from .forms import AgencyForm, TeamForm, UserForm
 
 bp = Blueprint("admin", __name__)
 
@@ -109,8 +110,7 @@ def user(user_id: int):
 @bp.post("/users/<int:user_id>/active")
 def toggle_active(user_id: int):
     target = load_or_refuse(User, user_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     if target.id == current_user.id:
         flash("You cannot deactivate your own account.", "info")
     else:
@@ -126,8 +126,7 @@ def toggle_active(user_id: int):
 @bp.post("/users/<int:user_id>/password-link")
 def password_link(user_id: int):
     target = load_or_refuse(User, user_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     hours = current_app.config["PASSWORD_LINK_HOURS"]
     token = accounts.issue_password_link(db.session, target, current_user, hours)
     db.session.commit()
@@ -170,3 +169,6 @@ def organisation():
         ),
         400 if agency_form.errors or team_form.errors else 200,
     )
+
+
+from . import oversight  # noqa: E402, F401 - the audit log and sign-in limits pages

@@ -20,6 +20,7 @@ class LoginForm(FlaskForm):
     next = HiddenField()
     carry_text = HiddenField()
     carry_step = HiddenField()
+    carry_seal = HiddenField()  # see auth/carry.py
     submit = SubmitField("Sign in", widget=GovSubmitInput())
 
 

@@ -5,27 +5,52 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 
 from ..db import db
+from ..engine import MAX_REFLECTION_CHARS
 from ..models import User
+from ..services import sessions
+from . import carry
 from .forms import LoginForm
 
 
 def load_user(user_id: str) -> User | None:
-    """Sessions name `id:session_version`, so a password change or deactivation ends them."""
+    """Sessions name `id:session_version:session_id`. The session id must still be on record
+    (signing out deletes it) and the version current (a password change or deactivation bumps
+    it), so a copied cookie stops working when its session ends."""
     try:
-        raw_id, version = user_id.split(":")
+        raw_id, version, session_id = user_id.split(":")
         user = db.session.get(User, int(raw_id))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         return None
     if user is None or not user.active or str(user.session_version) != version:
         return None
+    if not sessions.is_live(db.session, user, session_id):
+        return None
+    user.session_id = session_id
     return user
 
 
+def _from_this_site() -> bool:
+    """Did the browser send this POST from one of our own pages? (A cross-site form could
+    otherwise put words in someone's reflection box for after they sign in.)"""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    own = request.host_url.rstrip("/")
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin == own
+    return (request.referrer or "").startswith(own + "/")
+
+
 def unauthorised():
-    """Send to sign in. A reflection posted after the session ended is carried, not lost."""
-    if request.method == "POST" and request.form.get("reflection"):
+    """Send to sign in. A reflection posted from this site after the session ended is carried,
+    sealed, so only text that came through this page can be kept after signing in."""
+    text = request.form.get("reflection", "") if request.method == "POST" else ""
+    if text and _from_this_site():
         form = LoginForm(next=request.path)
-        form.carry_text.data = request.form.get("reflection", "")
-        form.carry_step.data = request.form.get("step", "")
-        return render_template("auth/login.html", form=form, carried=True), 401
+        form.carry_text.data = text[:MAX_REFLECTION_CHARS]
+        form.carry_step.data = request.form.get("step", "")[:12]
+        form.carry_seal.data = carry.seal(request.path, form.carry_step.data, form.carry_text.data)
+        cut = len(text) > MAX_REFLECTION_CHARS
+        return render_template("auth/login.html", form=form, carried=True, cut=cut), 401
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

@@ -7,10 +7,12 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..action_form import ActionForm, confirmed
 from ..authz import can
-from ..db import db
-from ..models import Role
-from ..services import accounts, player
+from ..db import db, utcnow
+from ..models import Notice, Role
+from ..services import accounts, player, sessions, throttle
+from . import carry
 from .forms import LoginForm, SetPasswordForm
 
 bp = Blueprint("auth", __name__)
@@ -35,10 +37,10 @@ def _safe_next(target: str | None, user) -> str:
     return target
 
 
-def _policy() -> accounts.LoginPolicy:
+def _policy() -> throttle.Policy:
     cfg = current_app.config
-    return accounts.LoginPolicy(
-        cfg["LOGIN_FREE_FAILURES"], cfg["LOGIN_LOCK_FAILURES"], cfg["LOGIN_LOCK_MINUTES"]
+    return throttle.Policy(
+        cfg["LOGIN_FREE_FAILURES"], cfg["LOGIN_SOURCE_FREE_FAILURES"], cfg["LOGIN_MAX_WAIT"]
     )
 
 
@@ -48,15 +50,26 @@ def login():
     error = None
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate(db.session, form.email.data, form.password.data, _policy())
+            user = accounts.authenticate(
+                db.session,
+                form.email.data,
+                form.password.data,
+                _policy(),
+                source=(request.remote_addr or "unknown")[:64],
+            )
         except accounts.LoginRefused as refused:
-            db.session.commit()  # keep the failure count
             error = refused.message
         else:
-            login_user(user)
-            player.keep_carried_reflection(
-                db.session, user, form.next.data, form.carry_step.data, form.carry_text.data
+            sessions.open_session(
+                db.session, user, current_app.config["PERMANENT_SESSION_LIFETIME"]
             )
+            login_user(user)
+            if carry.is_sealed(
+                form.carry_seal.data, form.next.data, form.carry_step.data, form.carry_text.data
+            ):
+                player.keep_carried_reflection(
+                    db.session, user, form.next.data, form.carry_step.data, form.carry_text.data
+                )
             db.session.commit()
             return redirect(_safe_next(form.next.data, user))
     carried = bool(form.carry_text.data)
@@ -67,9 +80,40 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    sessions.close_session(db.session, current_user)
+    db.session.commit()
     logout_user()
     flash("You have signed out.", "success")
     return redirect(url_for("auth.login"))
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_template("auth/account.html", form=ActionForm())
+
+
+@bp.post("/account/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    confirmed()
+    sessions.end_all(db.session, current_user)
+    db.session.commit()
+    logout_user()
+    flash("You have signed out on every device and browser.", "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/notices/<int:notice_id>/read")
+@login_required
+def notice_read(notice_id: int):
+    found = db.session.get(Notice, notice_id)
+    if found is None or not can(current_user, "dismiss_notice", found):
+        abort(404)
+    confirmed()
+    found.read_at = found.read_at or utcnow()
+    db.session.commit()
+    return redirect(_safe_next(request.form.get("next"), current_user))
 
 
 @bp.route("/set-password/<token>", methods=["GET", "POST"])

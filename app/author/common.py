@@ -1,5 +1,5 @@
-"""What every authoring view needs: the signed-in author check, a draft or 404, the draft's
-state, and each problem turned into a link to the form that fixes it."""
+"""What every authoring view needs: a draft or a published scenario (or 404), the vocabulary,
+and each problem turned into a link to the form that fixes it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from flask import current_app, flash, url_for
 from ..authoring import EditError
 from ..authz import load_or_refuse
 from ..engine import Problem, Vocabulary
+from ..engine.wording import plural
 from ..models import Draft, StoredScenario
 from ..services import drafts, library
 
@@ -91,7 +92,7 @@ def saved(draft_id: int, where: str) -> None:
     count = len(drafts.state(draft, vocab()).problems)
     if count:
         flash(
-            f"Saved {where}. This draft has {count} problem{'s' if count != 1 else ''}, all "
+            f"Saved {where}. This draft has {plural(count, 'problem')}, all "
             "listed on its overview.",
             "info",
         )

@@ -28,9 +28,12 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..engine import AGENCY_KINDS, NodeKind
+from ..engine.parser import ID_RE
+from ..form_checks import NoBidiControls
+from ..services.drafts import MAX_DRAFT_CHARS
 
 ID_HINT = "Lower-case letters, digits and hyphens, like 'home-visit'"
-ID_CHECK = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=ID_HINT)
+ID_CHECK = Regexp(ID_RE, message=ID_HINT)
 KIND_HINTS = {  # one for every NodeKind, in its order
     NodeKind.SCENE: "Scene: some prose and a Continue button",
     NodeKind.CHOICE: "Choice: a question and options",
@@ -41,14 +44,22 @@ KINDS = [(kind.value, KIND_HINTS[kind]) for kind in NodeKind]
 CONDITION_HINT = "Optional. A flag, 'not' a flag, or several joined by 'and'"
 PROMPT_HINT = (
     "Optional. One question for the learner's supervisor per line. Start a line with "
-    "(experience), (reflection), (analysis) or (action) to place it in the reflective cycle."
+    "(experience), (reflection), (analysis) or (action) to place it under that heading of the "
+    "supervisor's agenda."
 )
 MAX_UPLOAD = 1024 * 1024
 
 
+def limit(chars: int) -> Length:
+    """A length limit that says what it is (the drafts service also caps the whole text)."""
+    return Length(max=chars, message=f"Keep this to {chars:,} characters")
+
+
 class NewDraftForm(FlaskForm):
     title = StringField(
-        "Title", widget=GovTextInput(), validators=[DataRequired("Enter a title"), Length(max=300)]
+        "Title",
+        widget=GovTextInput(),
+        validators=[DataRequired("Enter a title"), Length(max=300), NoBidiControls()],
     )
     slug = StringField(
         "Scenario id",
@@ -62,21 +73,25 @@ class NewDraftForm(FlaskForm):
 class DetailsForm(FlaskForm):
     id = StringField("Scenario id", widget=GovTextInput(), description=ID_HINT,
                      validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
-    title = StringField("Title", widget=GovTextInput(), validators=[Length(max=300)])
-    summary = TextAreaField("Summary", widget=GovTextArea(), description="Shown in the catalogue.")
+    title = StringField("Title", widget=GovTextInput(),
+                        validators=[Length(max=300), NoBidiControls()])  # fmt: skip
+    summary = TextAreaField("Summary", widget=GovTextArea(), description="Shown in the catalogue.",
+                            validators=[limit(2_000)])  # fmt: skip
     role = StringField("The learner's role in the story", widget=GovTextInput(),
-                       description="For example 'School safeguarding lead'")  # fmt: skip
+                       description="For example 'School safeguarding lead'",
+                       validators=[limit(300)])  # fmt: skip
     agencies = SelectMultipleField("Who it is for", choices=list(AGENCY_KINDS.items()),
                                    widget=GovCheckboxesInput())  # fmt: skip
     competencies = SelectMultipleField("Competencies it teaches", widget=GovCheckboxesInput())
-    minutes = StringField("Minutes it takes", widget=GovTextInput())
+    minutes = StringField("Minutes it takes", widget=GovTextInput(), validators=[limit(10)])
     flags = StringField(
         "Flags",
         widget=GovTextInput(),
+        validators=[limit(2_000)],
         description="Every flag options may set, separated by commas, like 'visited-home, "
         "spoke-to-school'. Declaring them here catches typing mistakes.",
     )
-    content_note = TextAreaField("Content note", widget=GovTextArea(),
+    content_note = TextAreaField("Content note", widget=GovTextArea(), validators=[limit(2_000)],
                                  description="Optional. Shown before the scenario starts.")  # fmt: skip
     start = SelectField("First node", widget=GovSelect())
     submit = SubmitField("Save details", widget=GovSubmitInput())
@@ -93,7 +108,8 @@ class AddNodeForm(FlaskForm):
 
 class RouteForm(Form):
     target = SelectField("Go to", widget=GovSelect(), validate_choice=False)
-    condition = StringField("Only if", widget=GovTextInput(), description=CONDITION_HINT)
+    condition = StringField("Only if", widget=GovTextInput(), description=CONDITION_HINT,
+                            validators=[limit(500)])  # fmt: skip
 
 
 class NodeForm(FlaskForm):
@@ -101,16 +117,17 @@ class NodeForm(FlaskForm):
                          validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     kind = SelectField("Kind", choices=[(k, k.capitalize()) for k, _ in KINDS], widget=GovSelect())
     text = TextAreaField("Text", widget=GovTextArea(), description="Markdown: **bold**, *italic*, "
-                         "blank lines between paragraphs, '- ' for a list.")  # fmt: skip
+                         "blank lines between paragraphs, '- ' for a list.",
+                         validators=[limit(20_000)])  # fmt: skip
     condition = StringField("Show this node only if", widget=GovTextInput(),
-                            description=CONDITION_HINT)  # fmt: skip
+                            description=CONDITION_HINT, validators=[limit(500)])  # fmt: skip
     else_target = SelectField("Otherwise go to", widget=GovSelect(), validate_choice=False)
     optional = BooleanField("The learner may skip this reflection", widget=GovCheckboxInput())
-    outcome = StringField("Outcome", widget=GovTextInput(),
+    outcome = StringField("Outcome", widget=GovTextInput(), validators=[limit(300)],
                           description="One line, shown as the ending's heading.")  # fmt: skip
     tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False)
     supervision = TextAreaField("Questions for supervision", widget=GovTextArea(),
-                                description=PROMPT_HINT)  # fmt: skip
+                                description=PROMPT_HINT, validators=[limit(5_000)])  # fmt: skip
     routes = FieldList(FormField(RouteForm), label="Where next")
     submit = SubmitField("Save node", widget=GovSubmitInput())
 
@@ -122,20 +139,33 @@ class OptionForm(FlaskForm):
     """Scores get one select per competency, added by `option_form()`."""
 
     text = StringField("Option text", widget=GovTextInput(),
-                       validators=[DataRequired("Enter the option's text")])  # fmt: skip
+                       validators=[DataRequired("Enter the option's text"), limit(1_000)])  # fmt: skip
     target = SelectField("Leads to", widget=GovSelect(), validate_choice=False)
     feedback = TextAreaField(
         "Feedback",
         widget=GovTextArea(),
         description="Shown after the choice: what it gains and what it risks. Markdown.",
+        validators=[limit(10_000)],
+    )
+    say = TextAreaField(
+        "What you might say (optional)",
+        widget=GovTextArea(),
+        description="The words a practitioner could use, shown to the learner after the "
+        "feedback. Markdown.",
     )
     condition = StringField("Offer this option only if", widget=GovTextInput(),
-                            description=CONDITION_HINT)  # fmt: skip
+                            description=CONDITION_HINT, validators=[limit(500)])  # fmt: skip
     sets = SelectMultipleField("Flags this option sets", widget=GovCheckboxesInput(),
                                validate_choice=False)  # fmt: skip
     tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False)
     supervision = TextAreaField("Questions for supervision", widget=GovTextArea(),
-                                description=PROMPT_HINT)  # fmt: skip
+                                description=PROMPT_HINT, validators=[limit(5_000)])  # fmt: skip
+    keep_last = BooleanField(
+        "Keep this option last",
+        widget=GovCheckboxInput(),
+        description="Learners see the options in an order shuffled for each attempt. Tick this "
+        "for an option that reads best at the end, such as 'Something else'.",
+    )
     submit = SubmitField("Save option", widget=GovSubmitInput())
 
 
@@ -156,14 +186,8 @@ def option_form(competencies: list[tuple[str, str]], **kwargs) -> OptionForm:
 
 
 class TextForm(FlaskForm):
-    text = TextAreaField("Scenario text", widget=GovTextArea())
+    text = TextAreaField("Scenario text", widget=GovTextArea(), validators=[limit(MAX_DRAFT_CHARS)])
     submit = SubmitField("Save text", widget=GovSubmitInput())
-
-
-class ActionForm(FlaskForm):
-    """A button that changes something: delete, archive, request approval."""
-
-    submit = SubmitField("Confirm", widget=GovSubmitInput())
 
 
 class PublishForm(FlaskForm):

@@ -6,6 +6,7 @@ from flask import abort, render_template, request, url_for
 from flask import redirect as go
 from flask_login import current_user
 
+from ..action_form import ActionForm
 from ..authoring import (
     AddNode,
     Chain,
@@ -20,7 +21,7 @@ from ..engine.model import Node, NodeKind
 from ..services import drafts
 from . import bp
 from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
-from .forms import ActionForm, AddNodeForm, NodeForm
+from .forms import AddNodeForm, NodeForm
 
 
 def add_node_form() -> AddNodeForm:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template, request, url_for
 from flask import redirect as go
 
+from ..action_form import ActionForm
 from ..authoring import AddOption, DeleteOption, EditOption, OptionFields
 from ..authoring.normalise import prompt_line
 from ..engine import NodeKind
@@ -12,17 +13,18 @@ from ..engine.model import Option
 from ..services import drafts
 from . import bp
 from .common import draft_or_404, problem_links, saved, vocab, with_unknown
-from .forms import ActionForm, option_form, score_field_name
+from .forms import option_form, score_field_name
 from .nodes import confirm, node_or_404, save
 
 
 def _option_form(state: drafts.DraftState, option: Option | None):
-    comps = [(k, vocab().competencies[k].name if k in vocab().competencies else k)
-             for k in state.scenario.competencies]  # fmt: skip
+    known = vocab()
+    comps = [(k, known.name_of(k)) for k in state.scenario.competencies]
     data = None
     if request.method != "POST" and option is not None:
         data = {
             "text": option.text, "target": option.target, "feedback": option.feedback,
+            "say": option.say, "keep_last": option.keep_last,
             "condition": str(option.condition or ""), "sets": list(option.sets),
             "tags": list(option.tags),
             "supervision": "\n".join(prompt_line(p) for p in option.supervision),
@@ -45,6 +47,8 @@ def _fields(form, comps) -> OptionFields:
         condition=form.condition.data or "",
         tags=tuple(form.tags.data),
         supervision=form.supervision.data or "",
+        say=form.say.data or "",
+        keep_last=bool(form.keep_last.data),
     )
 
 

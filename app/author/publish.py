@@ -3,16 +3,17 @@ the diff in view; archive a scenario; the approval setting (admins)."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from ..action_form import ActionForm, confirmed
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ApprovalRequest
 from ..services import drafts, publishing, settings
 from . import bp
 from .common import draft_or_404, problem_links, published_or_404, vocab
-from .forms import ActionForm, DecisionForm, PublishForm, SettingsForm
+from .forms import DecisionForm, PublishForm, SettingsForm
 
 
 @bp.route("/drafts/<int:draft_id>/publish", methods=["GET", "POST"])
@@ -51,8 +52,7 @@ def publish(draft_id: int):
 @bp.post("/drafts/<int:draft_id>/request-approval")
 def request_approval(draft_id: int):
     draft = draft_or_404(draft_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     try:
         publishing.request_approval(db.session, current_user, draft, vocab())
     except publishing.PublishError as error:
@@ -97,8 +97,7 @@ def approval(request_id: int):
 @bp.post("/scenarios/<slug>/archive")
 def archive(slug: str):
     stored = published_or_404(slug)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     publishing.set_archived(stored, not stored.archived)
     db.session.commit()
     if stored.archived:

@@ -15,6 +15,7 @@ from ..authoring.layout import layout
 from ..authoring.svg import map_rows, render_svg
 from ..db import db
 from ..engine import StepError, profile
+from ..engine.ordering import shown_order
 from ..services import drafts
 from ..services.drafts import UploadError
 from . import bp
@@ -83,6 +84,7 @@ def preview(draft_id: int):
         tokens=replay.encode(tokens),
         error=error,
         chosen=last.option if last is not None else None,
+        options=shown_order(position.offered_options(), seed=None),
         profile=profile(scenario, position.path) if position.finished else None,
         vocab=vocab(),
         broken=None,

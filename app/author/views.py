@@ -4,9 +4,10 @@ EditError from it becomes an error on the form field it names."""
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from ..action_form import ActionForm, confirmed
 from ..authoring import EditError, SetDetails
 from ..authz import load_or_refuse, require
 from ..db import db
@@ -22,7 +23,7 @@ from .common import (
     vocab,
     with_unknown,
 )
-from .forms import ActionForm, DetailsForm, NewDraftForm, TextForm
+from .forms import DetailsForm, NewDraftForm, TextForm
 
 
 @bp.before_request
@@ -71,8 +72,7 @@ def scenario(slug: str):
 @bp.post("/scenarios/<slug>/edit")
 def edit_scenario(slug: str):
     stored = published_or_404(slug)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     draft = drafts.draft_from_version(db.session, current_user, stored)
     db.session.commit()
     return redirect(url_for("author.draft", draft_id=draft.id))
@@ -173,8 +173,7 @@ def delete_draft(draft_id: int):
 @bp.post("/drafts/<int:draft_id>/notes/clear")
 def clear_notes(draft_id: int):
     draft = draft_or_404(draft_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+    confirmed()
     drafts.clear_notes(draft)
     db.session.commit()
     return redirect(url_for("author.draft", draft_id=draft_id))

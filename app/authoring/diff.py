@@ -37,7 +37,7 @@ def canonical(text: str) -> str:
     if not text.strip() or lost_in_rewrite(text):
         return text
     scenario, _ = parse(text)
-    return to_text(scenario) if scenario is not None else text
+    return to_text(scenario)
 
 
 def _sections(text: str) -> dict[str | None, tuple[str, list[str]]]:

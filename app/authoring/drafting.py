@@ -24,8 +24,6 @@ def lost_in_rewrite(text: str) -> list[Problem]:
     something out (a malformed line, a second value, a duplicate node). While there are any,
     edits through the forms would lose that text, so the author fixes it as text first."""
     scenario, problems = parse(text)
-    if scenario is None:
-        return problems
     _, after = parse(to_text(scenario))
     kept = _syntax(after)
     lost = []
@@ -50,7 +48,6 @@ def apply_to_text(text: str, edit: Edit) -> str:
             "'Edit as text' page first, so nothing you wrote is lost.",
         )
     scenario, _ = parse(text)
-    assert scenario is not None
     return to_text(edit.apply(scenario))
 
 

@@ -58,7 +58,8 @@ def arrows_of(scenario: Scenario) -> list[tuple[str, str, str, str]]:
     for node in scenario.nodes.values():
         for option in node.options:
             if option.target:
-                out.append((node.id, option.target, "option", option.text))
+                label = f"{option.text} (kept last)" if option.keep_last else option.text
+                out.append((node.id, option.target, "option", label))
         for route in node.routes:
             label = f"continue if {route.condition}" if route.condition else "continue"
             out.append((node.id, route.target, "route", label))

@@ -28,6 +28,8 @@ def _option(option: Option) -> tuple:
         _condition(option.condition),
         tuple(option.tags),
         _prompts(option.supervision),
+        option.say,
+        option.keep_last,
     )
 
 

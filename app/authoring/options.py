@@ -25,6 +25,8 @@ class OptionFields:
     condition: str = ""
     tags: str | tuple[str, ...] = ()
     supervision: str = ""
+    say: str = ""
+    keep_last: bool = False
 
     def option(self, index: int) -> Option:
         text = norm.one_line(self.text)
@@ -41,11 +43,13 @@ class OptionFields:
             line=0,
             target=norm.node_id(self.target, "target") if self.target else "",
             feedback=norm.feedback(self.feedback),
+            say=norm.feedback(self.say),
             scores=scores,
             sets=norm.id_list(self.sets, "sets"),
             condition=norm.condition(self.condition),
             tags=norm.id_list(self.tags, "tags"),
             supervision=norm.prompts(self.supervision),
+            keep_last=bool(self.keep_last),
         )
 
 

@@ -16,6 +16,7 @@ from html import escape
 
 from ..engine import NodeKind
 from ..engine.model import Node, Scenario
+from ..engine.wording import plural
 from .layout import Arrow, Box, MapLayout, arrows_of
 
 KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
@@ -73,7 +74,7 @@ def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     fill, stroke, label = KIND_STYLE[node.kind]
     said = f"{label} {node.id}" + (", the start" if start else "")
     if problems:
-        said += f", {problems} problem{'s' if problems != 1 else ''}"
+        said += f", {plural(problems, 'problem')}"
     parts = [f'<a href="{escape(href)}" class="wp-map-node" aria-label="{escape(said)}">']
     parts.append(f"<title>{escape(said)}: {escape(excerpt(node))}</title>")
     parts += _shape(box, node.kind, fill, stroke, problems)
@@ -89,7 +90,7 @@ def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     if problems:
         parts.append(
             f'<text x="{tx:.0f}" y="{box.y + 64:.0f}" font-size="12" font-weight="bold" '
-            f'fill="{PROBLEM}">⚠ {problems} problem{"s" if problems != 1 else ""}</text>'
+            f'fill="{PROBLEM}">⚠ {plural(problems, "problem")}</text>'
         )
     parts.append("</a>")
     return "".join(parts)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..engine import NodeKind
 from ..engine.model import Node, Option, Route, Scenario
+from ..engine.wording import plural
 from . import normalise as norm
 from .serialise import to_text
 from .twine_read import Passage, Story
@@ -119,7 +120,8 @@ def import_story(story: Story) -> Imported:
         )
     if missing_feedback:
         warnings.append(
-            f"{missing_feedback} option{'s' if missing_feedback != 1 else ''} need feedback before the scenario can be published."
+            f"{plural(missing_feedback, 'option')} need feedback before the scenario can be "
+            "published."
         )
     words = sum(len(n.text.split()) for n in nodes.values())
     scenario = Scenario(

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+MAX_STORY_CHARS = 1024 * 1024  # the upload limit is 1 MB; the CLI is held to the same
+MAX_LINE_CHARS = 20_000
+
 
 class TwineError(ValueError):
     """The upload is not a Twine story we can read."""
@@ -88,14 +91,35 @@ def read_html(html: str) -> Story:
     story = parser.story
     if story is None:
         raise TwineError("This HTML file has no Twine story in it (no <tw-storydata>)")
+    for passage in story.passages:
+        _check_lines(passage.text, f"passage '{passage.name[:60]}'")
     by_pid = {p.pid: p.name for p in story.passages}
     story.start = by_pid.get(parser.start_pid, "")
     return story
 
 
-HEADER_RE = re.compile(
-    r"^::\s*(?P<name>(?:\\.|[^\\\[{])*?)\s*(?:\[(?P<tags>(?:\\.|[^\]])*)\])?\s*(?P<meta>\{.*\})?\s*$"
-)
+def _until(text: str, i: int, stops: str) -> int:
+    """Index of the first unescaped character of `stops` at or after i (len(text) if none)."""
+    while i < len(text) and text[i] not in stops:
+        i += 2 if text[i] == "\\" else 1
+    return min(i, len(text))
+
+
+def parse_header(line: str) -> tuple[str, tuple[str, ...]] | None:
+    """A Twee 3 passage header `:: name [tags] {metadata}` as (name, tags), or None when the
+    line is not one. A hand-written scan, one pass: no pattern that can backtrack."""
+    if not line.startswith("::"):
+        return None
+    end = _until(line, 2, "[{")
+    name, rest, tags = line[2:end].strip(), line[end:].strip(), ""
+    if rest.startswith("["):
+        close = _until(rest, 1, "]")
+        if close >= len(rest):
+            return None
+        tags, rest = rest[1:close], rest[close + 1 :].strip()
+    if rest and not (rest.startswith("{") and rest.endswith("}")):
+        return None
+    return _unescape(name), tuple(tags.split())
 
 
 def _unescape(text: str) -> str:
@@ -103,19 +127,19 @@ def _unescape(text: str) -> str:
 
 
 def read_twee(source: str) -> Story:
+    _check_lines(source, "the file")
     story = Story()
     current: tuple[str, tuple[str, ...]] | None = None
     lines: list[str] = []
     found: list[tuple[str, tuple[str, ...], str]] = []
     for line in source.replace("\r\n", "\n").split("\n") + ["::"]:
-        match = HEADER_RE.match(line) if line.startswith("::") else None
-        if match is None:
+        header = parse_header(line)
+        if header is None:
             lines.append(line[1:] if line.startswith("\\::") else line)
             continue
         if current is not None:
             found.append((*current, "\n".join(lines).strip("\n")))
-        current = (_unescape(match["name"]), tuple((match["tags"] or "").split()))
-        lines = []
+        current, lines = header, []
     if not found:
         raise TwineError("This file has no Twee passages (lines starting '::')")
     for name, tags, text in found:
@@ -137,9 +161,28 @@ def read_twee(source: str) -> Story:
     return story
 
 
+def _check_size(text: str) -> None:
+    """Refuse what no real story needs, before any pattern looks at it."""
+    if len(text) > MAX_STORY_CHARS:
+        raise TwineError(
+            f"This story is larger than {MAX_STORY_CHARS // 1024:,} KB of text: split it into "
+            "smaller stories and import each one"
+        )
+
+
+def _check_lines(text: str, where: str) -> None:
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise TwineError(
+                f"Line {number} of {where} is longer than {MAX_LINE_CHARS:,} characters: no "
+                "story needs lines that long, so the file was not read"
+            )
+
+
 def read_story(data: bytes | str) -> Story:
     """A story from an upload: published HTML or Twee 3, told apart by their content."""
     text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
+    _check_size(text)
     if "<tw-storydata" in text.lower():
         return read_html(text)
     if any(line.startswith("::") for line in text.split("\n")):

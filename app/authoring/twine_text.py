@@ -15,9 +15,7 @@ import nh3
 
 from ..allowed_html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
-LINK_RE = re.compile(r"\[\[(.+?)\]\]", re.S)
-SUGARCUBE_RE = re.compile(r"<<.*?>>", re.S)
-SNOWMAN_RE = re.compile(r"<%.*?%>", re.S)
+MACROS = (("<<", ">>"), ("<%", "%>"))  # SugarCube and Snowman
 HARLOWE_START = re.compile(r"\(([A-Za-z][\w-]*):")
 VARIABLE_RE = re.compile(r"\$[A-Za-z_]\w*(?:\.\w+)*")
 TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)")
@@ -87,28 +85,49 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def spans(text: str, open_: str, close: str, least: int = 0):
+    """(start, end) of each `open_ ... close` with at least `least` characters inside, leftmost
+    and shortest first, as the lazy pattern `open_.{least,}?close` would find them, but in one
+    pass: once a closer is missing, no later opener can be closed either."""
+    i = 0
+    while (start := text.find(open_, i)) >= 0:
+        end = text.find(close, start + len(open_) + least)
+        if end < 0:
+            return
+        yield start, end + len(close)
+        i = end + len(close)
+
+
+def _cut(text: str, open_: str, close: str, least: int = 0) -> tuple[str, list[str]]:
+    """The text without its `open_ ... close` spans, and the spans' insides."""
+    kept, found, i = [], [], 0
+    for start, end in spans(text, open_, close, least):
+        kept.append(text[i:start])
+        found.append(text[start + len(open_) : end - len(close)])
+        i = end
+    kept.append(text[i:])
+    return "".join(kept), found
+
+
 def split_links(text: str) -> tuple[str, list[Link], list[str]]:
     """The passage text without its links, the links in order, and notes about setters."""
     links: list[Link] = []
     notes: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        link, setter = parse_link(match.group(1))
+    text, found = _cut(text, "[[", "]]", least=1)
+    for inner in found:
+        link, setter = parse_link(inner)
         if setter is not None:
             notes.append(f"link setter [{_short(setter)}] on '{link.text}' removed")
         links.append(link)
-        return ""
-
-    return LINK_RE.sub(take, text), links, notes
+    return text, links, notes
 
 
 def clean(text: str, story_format: str) -> tuple[str, list[str]]:
     """Passage prose as Markdown, and a note for each thing that could not be kept."""
     notes: list[str] = []
-    for pattern in (SUGARCUBE_RE, SNOWMAN_RE):
-        for found in pattern.findall(text):
-            notes.append(f"macro {_short(found)} removed")
-        text = pattern.sub("", text)
+    for open_, close in MACROS:
+        text, found = _cut(text, open_, close)
+        notes.extend(f"macro {_short(open_ + inner + close)} removed" for inner in found)
     text = _harlowe(text, notes)
     for variable in dict.fromkeys(VARIABLE_RE.findall(text)):
         notes.append(f"story variable {variable} removed")

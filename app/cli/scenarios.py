@@ -14,6 +14,7 @@ from ..authoring.twine import import_story
 from ..authoring.twine_read import TwineError, read_story
 from ..db import db
 from ..engine import check_text, parse
+from ..engine.bias import bias, describe, library_bias
 from ..engine.stats import stats
 from ..services import library
 
@@ -75,14 +76,21 @@ def load(paths: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_appcontext
 def stats_command(paths: tuple[str, ...], as_json: bool) -> None:
-    """Size, coverage and reading ease of each scenario file."""
-    rows = []
+    """Size, coverage, reading ease and option bias of each scenario file, and of them all:
+    how long and how cue-worded the best options are against the others, and where the best
+    option is written (see app/engine/bias.py for the definitions)."""
+    scenarios = []
     for path in _paths(paths):
         scenario, _ = parse(path.read_text(encoding="utf-8"), str(path))
-        if scenario is not None:
-            rows.append(stats(scenario))
+        scenarios.append(scenario)
+    rows = [stats(s) | {"bias": bias(s)} for s in scenarios]
+    library_row = {
+        "scenarios": len(rows),
+        "roles": sorted({r["role"] for r in rows}),
+        "bias": library_bias(scenarios),
+    }
     if as_json:
-        click.echo(json.dumps(rows, indent=2))
+        click.echo(json.dumps({"scenarios": rows, "library": library_row}, indent=2))
         return
     for row in rows:
         click.echo(
@@ -90,6 +98,12 @@ def stats_command(paths: tuple[str, ...], as_json: bool) -> None:
             f"{row['endings']} endings, {row['reflection_prompts']} reflections, "
             f"reading ease {row['reading_ease']}, role {row['role']}"
         )
+        click.echo(f"  {describe(row['bias'])}")
+    count, roles = library_row["scenarios"], len(library_row["roles"])
+    click.echo(
+        f"library: {count} scenario{'s' * (count != 1)}, {roles} role{'s' * (roles != 1)}; "
+        f"{describe(library_row['bias'])}"
+    )
 
 
 @group.command("import-twine")

@@ -44,8 +44,7 @@ def main(argv: list[str]) -> int:
         for problem in problems:
             print(problem)
         bad += len(problems)
-        if scenario is not None:
-            print(json.dumps(stats(scenario)))
+        print(json.dumps(stats(scenario)))
         for run in fingerprinted_runs(text, hashes, exceptions=titles) if hashes else []:
             print(f"{path}: shares 8 words with the source: '{run}'")
             bad += 1

@@ -25,11 +25,12 @@ ID = r"[a-z0-9][a-z0-9-]*"
 ID_RE = re.compile(rf"^{ID}$")
 NODE_RE = re.compile(r"^===\s*(?P<kind>[A-Za-z]+)\s*:\s*(?P<id>\S+)\s*$")
 KEY_RE = re.compile(r"^(?P<key>[a-z][a-z-]*):\s*(?P<value>.*)$")
-ROUTE_RE = re.compile(r"^->\s*(?P<target>\S+)(?:\s+if\s+(?P<cond>.+?))?\s*$")
+ROUTE_RE = re.compile(r"^->\s*(?P<target>\S+)(?:\s+if\s+(?P<cond>.+))?$")  # lines are rstripped
 OPTION_RE = re.compile(r"^\*\s+(?P<text>\S.*)$")
 DETAIL_RE = re.compile(r"^(?P<indent>\s{2,})(?P<key>[a-z][a-z-]*):\s*(?P<value>.*)$")
 DETAIL_TARGET_RE = re.compile(r"^\s{2,}->\s*(?P<target>\S*)\s*$")
 SCORE_RE = re.compile(r"^(?P<comp>" + ID + r")\s+(?P<num>[+-]?\d+)$")
+MAX_LINE_CHARS = 20_000  # no real line is this long; longer ones are named and left out
 STAGE_RE = re.compile(r"^\((?P<stage>[a-z]+)\)\s*(?P<text>.*)$")
 
 HEADER_KEYS = (
@@ -101,13 +102,22 @@ class Parser:
         self.lines = _Lines(text).items
         self.path = path
         self.problems: list[Problem] = []
+        for i, line in enumerate(self.lines):
+            if len(line) > MAX_LINE_CHARS:
+                self.problem(
+                    i + 1,
+                    "syntax",
+                    f"this line is longer than {MAX_LINE_CHARS:,} characters, so it was left "
+                    "out: split it into paragraphs",
+                )
+                self.lines[i] = ""
 
     def problem(self, line: int, code: str, message: str) -> None:
         self.problems.append(Problem(self.path, line, code, message))
 
     # -- top level -------------------------------------------------------------------------
 
-    def parse(self) -> tuple[Scenario | None, list[Problem]]:
+    def parse(self) -> tuple[Scenario, list[Problem]]:
         header, header_lines, body_start = self._header()
         drafts = self._nodes(body_start)
         nodes: dict[str, Node] = {}
@@ -449,7 +459,7 @@ class Parser:
 
     def _condition(self, text: str, number: int) -> Condition | None:
         literals: list[tuple[str, bool]] = []
-        for part in re.split(r"\s+and\s+", text.strip()):
+        for part in " ".join(text.split()).split(" and "):
             words = part.split()
             wanted = True
             if words and words[0] == "not":
@@ -469,8 +479,9 @@ def _split_list(value: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in value.split(",") if p.strip())
 
 
-def parse(text: str, path: str = "<text>") -> tuple[Scenario | None, list[Problem]]:
-    """Parse a scenario's text. Returns the scenario (possibly partial) and syntax problems."""
+def parse(text: str, path: str = "<text>") -> tuple[Scenario, list[Problem]]:
+    """Parse a scenario's text. Always returns a scenario (partial when the text has problems:
+    missing parts are empty) and the syntax problems."""
     return Parser(text, path).parse()
 
 

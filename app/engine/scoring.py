@@ -10,6 +10,23 @@ from .model import Scenario
 from .stepper import Step
 
 
+def kept(won: int, best: int) -> int:
+    """Points won, kept between 0 and the best on offer: the one clamp every figure uses."""
+    return max(0, min(won, best))
+
+
+def share(won: int, best: int) -> float | None:
+    """0.0-1.0, or None when nothing was on offer (the competency was not tested)."""
+    return None if best <= 0 else kept(won, best) / best
+
+
+def overall_percent(scores: Iterable[tuple[int, int]]) -> int | None:
+    """Across attempts: the kept points of each (won, best) over all the points on offer."""
+    scores = list(scores)
+    best = sum(b for _, b in scores)
+    return round(100 * sum(kept(w, b) for w, b in scores) / best) if best > 0 else None
+
+
 @dataclass(frozen=True)
 class CompetencyResult:
     """Won and best-available points for one competency over one path."""
@@ -21,9 +38,7 @@ class CompetencyResult:
     @property
     def share(self) -> float | None:
         """0.0-1.0, or None when no choice met offered points for this competency."""
-        if self.best <= 0:
-            return None
-        return max(0, min(self.won, self.best)) / self.best
+        return share(self.won, self.best)
 
     @property
     def percent(self) -> int | None:

@@ -10,7 +10,9 @@ import textstat
 
 from .model import NodeKind, Scenario
 
-_MD_NOISE = re.compile(r"(\*\*|__|`|#+\s|\[([^\]]*)\]\([^)]*\))")
+# Linear: a heading run is matched only from its first '#', and link text and address stop at
+# the next bracket or parenthesis, so no start rescans the rest of the text.
+_MD_NOISE = re.compile(r"(\*\*|__|`|(?<!#)#+\s|\[([^\[\]]*)\]\([^()]*\))")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -20,7 +22,7 @@ def learner_prose(scenario: Scenario) -> list[str]:
     for node in scenario.nodes.values():
         parts += [node.outcome, node.text]
         for option in node.options:
-            parts += [option.text, option.feedback]
+            parts += [option.text, option.feedback, option.say]
     return [p for p in parts if p]
 
 

@@ -165,11 +165,8 @@ def validate(scenario: Scenario, vocabulary: Vocabulary) -> list[Problem]:
     return _Checker(scenario, vocabulary).run()
 
 
-def check_text(
-    text: str, path: str, vocabulary: Vocabulary
-) -> tuple[Scenario | None, list[Problem]]:
+def check_text(text: str, path: str, vocabulary: Vocabulary) -> tuple[Scenario, list[Problem]]:
     """Parse and validate; every problem, sorted by line."""
     scenario, problems = parse(text, path)
-    if scenario is not None:
-        problems = problems + validate(scenario, vocabulary)
+    problems = problems + validate(scenario, vocabulary)
     return scenario, sorted(set(problems), key=lambda p: (p.line, p.code, p.message))

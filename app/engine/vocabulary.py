@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +35,15 @@ class Vocabulary:
     competencies: Mapping[str, Competency] = field(default_factory=dict)
     tags: Mapping[str, str] = field(default_factory=dict)
     agencies: Mapping[str, str] = field(default_factory=lambda: dict(AGENCY_KINDS))
+
+    def known(self, keys: Iterable[str]) -> list[Competency]:
+        """The competencies among `keys` that the vocabulary defines, in the order given."""
+        return [self.competencies[k] for k in keys if k in self.competencies]
+
+    def name_of(self, key: str) -> str:
+        """A competency's name, or its key when the vocabulary does not define it."""
+        competency = self.competencies.get(key)
+        return competency.name if competency else key
 
 
 def load_vocabulary(content_dir: str | Path) -> Vocabulary:

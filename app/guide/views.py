@@ -8,10 +8,10 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template, request
 
+from ..engine.parser import ID_RE
 from .pages import Page, parse_page
 
 bp = Blueprint("guide", __name__)
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 BACK = re.compile(r"^/attempts/\d+(/feedback/\d+|/ending)?$")
 
 
@@ -24,7 +24,7 @@ def load_page(slug: str) -> Page | None:
     """A page from content/pages/<slug>.md (header, `# Title`, Markdown body), or None."""
     folder = Path(current_app.config["CONTENT_DIR"]) / "pages"
     path = folder / f"{slug}.md"
-    if not SLUG.match(slug) or not path.is_file():
+    if not ID_RE.match(slug) or not path.is_file():
         return None
     return _read(str(folder), slug, path.stat().st_mtime)
 

@@ -23,12 +23,18 @@ class ChoiceForm(StepForm):
     submit = SubmitField("Choose", widget=GovSubmitInput())
 
 
+REFLECTION_HINT = (
+    f"Write up to {MAX_REFLECTION_CHARS:,} characters. Only you and your supervisor can read it. "
+    "If you think of a family you work with, leave out anything that could identify them, such "
+    "as names, ages, addresses or schools."
+)
+
+
 class ReflectionForm(StepForm):
     reflection = TextAreaField(
         "Your reflection",
         widget=GovCharacterCount(),
-        description=f"Write up to {MAX_REFLECTION_CHARS:,} characters. Only you and your "
-        "supervisor can read it.",
+        description=REFLECTION_HINT,
     )
     submit = SubmitField("Save and continue", widget=GovSubmitInput())
     skip = SubmitField("Skip this reflection", widget=GovSubmitInput())

@@ -19,14 +19,15 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from ..action_form import confirmed
 from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
+from ..services import catalogue as learner_catalogue
 from ..services import exercise_record, library, player, supervision_records
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
-from .summaries import catalogue_entries, competency_rows, path_rows
 
 bp = Blueprint("learn", __name__)
 
@@ -48,7 +49,7 @@ def _signed_in() -> None:
 
 @bp.get("/scenarios")
 def catalogue():
-    entries = catalogue_entries(db.session, current_user, library.catalogue(db.session), _vocab())
+    entries = learner_catalogue.entries(db.session, current_user, _vocab())
     return render_template("learn/catalogue.html", entries=entries)
 
 
@@ -71,8 +72,7 @@ def overview(slug: str):
 @bp.post("/scenarios/<slug>/start")
 def start(slug: str):
     stored = _playable(slug)
-    if not StartForm().validate_on_submit():
-        abort(400)
+    confirmed(StartForm())
     attempt = player.start_attempt(db.session, current_user, stored)
     db.session.commit()
     return redirect(url_for("learn.play", attempt_id=attempt.id))
@@ -83,7 +83,7 @@ def _form_for(play: player.Play, data=None):
     step = play.position.step_number
     if node.kind == NodeKind.CHOICE:
         form = ChoiceForm(formdata=data, step=step)
-        form.option.choices = [(o.index, o.text) for o in play.position.offered_options()]
+        form.option.choices = [(o.index, o.text) for o in play.current_options()]
         return form
     if node.kind == NodeKind.REFLECTION:
         form = ReflectionForm(formdata=data, step=step)
@@ -206,7 +206,7 @@ def feedback(attempt_id: int, number: int):
         play=play,
         step=step,
         vocab=_vocab(),
-        rows=competency_rows(step.option.scores, _vocab()),
+        competencies=_vocab().known(step.option.scores),
     )
 
 
@@ -225,7 +225,7 @@ def ending(attempt_id: int):
         "learn/ending.html",
         play=play,
         node=play.position.node,
-        steps=path_rows(play, attempt),
+        path_rows=player.path_rows(play),
         vocab=_vocab(),
         profile=play.profile,
         is_owner=attempt.user_id == current_user.id,
@@ -251,9 +251,7 @@ def my_learning():
 def action_done(action_id: int):
     """The learner marks an agreed action done (or not done after all)."""
     action = load_or_refuse(AgreedAction, action_id, "complete_action")
-    form = ActionDoneForm()
-    if not form.validate_on_submit():
-        abort(400)
+    form = confirmed(ActionDoneForm())
     supervision_records.set_done(action, form.done.data == "1")
     db.session.commit()
     flash("Action marked as done." if action.done_at else "Action marked as not done.", "success")

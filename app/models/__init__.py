@@ -10,8 +10,9 @@ from .accounts import (
     Team,
     User,
     UserRole,
+    UserSession,
 )
-from .audit import AuditEvent
+from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
 from .exercises import (
     ExerciseChoice,
@@ -41,6 +42,8 @@ PERSONAL_DATA = {
     "account_changes": "user_id",
     "password_tokens": "user_id",
     "login_throttle": "email",
+    "user_sessions": "user_id",
+    "notices": "user_id",
     "attempts": "user_id",
     "steps": "attempt_id",  # AttemptAnswer
     "reflections": "user_id",
@@ -84,6 +87,7 @@ __all__ = [
     "AttemptScore",
     "AuditEvent",
     "LoginThrottle",
+    "Notice",
     "PasswordToken",
     "Reflection",
     "ReflectionComment",
@@ -95,4 +99,5 @@ __all__ = [
     "Team",
     "User",
     "UserRole",
+    "UserSession",
 ]

@@ -69,8 +69,11 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
 
+    # The signed-in browser's session id (see UserSession), set at sign-in and by the loader.
+    session_id: str = ""
+
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_version}"
+        return f"{self.id}:{self.session_version}:{self.session_id}"
 
 
 class UserRole(db.Model):
@@ -109,10 +112,24 @@ class PasswordToken(db.Model):
 
 
 class LoginThrottle(db.Model):
-    """Failed logins per email (known or not, so it reveals nothing), shared by all servers."""
+    """Sign-in attempts per email (known or not, so it reveals nothing) AND source address,
+    shared by all servers. `email` "*" counts a source's attempts at any account. Nothing locks:
+    each counted attempt past the free ones pushes `next_at` further out, for that source only,
+    so an attacker elsewhere slows themselves and cannot shut the real person out."""
 
     __tablename__ = "login_throttle"
     email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    source: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
-    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    next_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class UserSession(db.Model):
+    """A signed-in browser. Its cookie names it; signing out deletes the row, so a copied
+    cookie stops working at once ("sign out everywhere" deletes them all)."""
+
+    __tablename__ = "user_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

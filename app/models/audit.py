@@ -18,3 +18,15 @@ class AuditEvent(db.Model):
     action: Mapped[str] = mapped_column(String(60))
     subject_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Notice(db.Model):
+    """Something a person must be told on their landing page, shown until they dismiss it: a
+    change that lets someone else read their reflections (new supervisor, set-password link)."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    text: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -15,10 +15,12 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -32,6 +34,19 @@ class Origin(StrEnum):
     BROWSER = "browser"  # written or published in the browser
     UPLOAD = "upload"  # an uploaded scenario file (drafts only)
     TWINE = "twine"  # an imported Twine story (drafts only)
+
+    @property
+    def draft_label(self) -> str:
+        """Where a draft came from, as the authoring list says it."""
+        return _DRAFT_LABELS[self]
+
+
+_DRAFT_LABELS = {
+    Origin.BROWSER: "Browser",
+    Origin.FILE: "A changed file",
+    Origin.UPLOAD: "Uploaded file",
+    Origin.TWINE: "Twine import",
+}
 
 
 class StoredScenario(db.Model):
@@ -75,6 +90,18 @@ class ScenarioVersion(db.Model):
 
 class Attempt(db.Model):
     __tablename__ = "attempts"
+    # One open attempt per learner and version, kept by the database: parallel "Start" clicks
+    # cannot create a second (every start uses the scenario's current version).
+    __table_args__ = (
+        Index(
+            "uq_attempts_one_open",
+            "user_id",
+            "version_id",
+            unique=True,
+            sqlite_where=text("completed_at IS NULL"),
+            postgresql_where=text("completed_at IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
-from ..models import AccountChange, LoginThrottle, PasswordToken, User, UserRole
+from ..models import AccountChange, PasswordToken, User, UserRole
 from ..models.accounts import Role
+from . import notices, sessions, throttle
 from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
 
 
@@ -103,6 +103,8 @@ def update_user(
             if supervisor is None or not supervisor.has_role(Role.SUPERVISOR):
                 raise AccountError("The chosen supervisor does not have the supervisor role.")
         _record(session, user, actor, "supervisor", user.supervisor_id, supervisor_id)
+        if supervisor_id != user.supervisor_id:
+            notices.supervisor_changed(session, user, actor, user.supervisor_id, supervisor_id)
         user.supervisor_id = supervisor_id
     if agency_id is not ...:
         _record(session, user, actor, "agency", user.agency_id, agency_id)
@@ -122,14 +124,14 @@ def set_active(session: Session, user: User, active: bool, actor: User | None) -
     _record(session, user, actor, "active", user.active, active)
     user.active = active
     if not active:
-        user.session_version += 1
+        sessions.end_all(session, user)
 
 
 def set_password(session: Session, user: User, password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise AccountError(f"Use at least {MIN_LENGTH} characters.")
     user.password_hash = hash_password(password)
-    user.session_version += 1
+    sessions.end_all(session, user)
 
 
 def _token_hash(token: str) -> str:
@@ -155,6 +157,7 @@ def issue_password_link(session: Session, user: User, actor: User | None, hours:
         )
     )
     _record(session, user, actor, "password_link", None, f"expires in {hours} hours")
+    notices.password_link_issued(session, user, actor)
     session.flush()
     return token
 
@@ -178,18 +181,12 @@ def use_password_link(session: Session, token: str, password: str) -> User:
         )
     set_password(session, row.user, password)
     row.used_at = utcnow()
+    throttle.clear(session, row.user.email)  # the person can sign in with it at once
     return row.user
 
 
-@dataclass(frozen=True)
-class LoginPolicy:
-    free_failures: int = 3
-    lock_failures: int = 10
-    lock_minutes: int = 15
-
-
 class LoginRefused(Exception):
-    """Login failed. The message never says whether the email exists."""
+    """Login failed. The message never says whether the email exists or the account is open."""
 
     def __init__(self, message: str, wait_seconds: int = 0) -> None:
         super().__init__(message)
@@ -200,52 +197,33 @@ class LoginRefused(Exception):
 GENERIC_FAILURE = "The email address or password is not right."
 
 
-def _wait_after(failures: int, policy: LoginPolicy) -> int:
-    """Seconds a learner must wait after `failures` misses before the next try counts."""
-    if failures < policy.free_failures:
-        return 0
-    return min(2 ** (failures - policy.free_failures + 1), 60)
-
-
 def authenticate(
-    session: Session, email: str, password: str, policy: LoginPolicy, now: datetime | None = None
+    session: Session,
+    email: str,
+    password: str,
+    policy: throttle.Policy,
+    source: str = "unknown",
+    now: datetime | None = None,
 ) -> User:
-    """The user for these credentials, or LoginRefused. Slows, then locks, by email."""
+    """The user for these credentials, or LoginRefused. The attempt is counted (and committed)
+    before the password is checked, per account and source; see services.throttle."""
     now = now or utcnow()
     email = normalise_email(email)
-    throttle = session.get(LoginThrottle, email)
-    if throttle and throttle.locked_until and throttle.locked_until > now:
+    try:
+        throttle.count_attempt(session, email, source, policy, now)
+    except throttle.Throttled as wait:
+        session.rollback()
         raise LoginRefused(
-            "Too many failed attempts. Try again in "
-            f"{policy.lock_minutes} minutes or ask an administrator for a "
-            "set-password link."
-        )
-    if throttle and throttle.last_failure_at:
-        wait = _wait_after(throttle.failures, policy)
-        ready = throttle.last_failure_at + timedelta(seconds=wait)
-        if ready > now:
-            raise LoginRefused(
-                f"Too many failed attempts. Wait {int((ready - now).total_seconds()) + 1} "
-                "seconds and try again.",
-                wait_seconds=wait,
-            )
+            f"Too many attempts to sign in from here. Wait {wait.seconds} seconds and try "
+            "again, or ask an administrator for a set-password link.",
+            wait_seconds=wait.seconds,
+        ) from None
+    session.commit()
     user = find_by_email(session, email)
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.active:
-        if throttle is None:
-            throttle = LoginThrottle(email=email, failures=0)
-            session.add(throttle)
-        throttle.failures += 1
-        throttle.last_failure_at = now
-        if throttle.failures >= policy.lock_failures:
-            throttle.locked_until = now + timedelta(minutes=policy.lock_minutes)
-            throttle.failures = 0
-        session.flush()
-        if ok and user is not None and not user.active:
-            raise LoginRefused("This account has been closed. Ask an administrator if you need it.")
-        raise LoginRefused(GENERIC_FAILURE)
-    if throttle is not None:
-        session.delete(throttle)
+        raise LoginRefused(GENERIC_FAILURE)  # a closed account is told nothing more
+    throttle.succeeded(session, email, source)
     if needs_rehash(user.password_hash or ""):
         user.password_hash = hash_password(password)
     return user

@@ -45,7 +45,6 @@ class DraftState:
 
 def state(draft: Draft, vocab: Vocabulary) -> DraftState:
     scenario, problems = check_text(draft.text, f"draft {draft.slug}", vocab)
-    assert scenario is not None
     return DraftState(
         draft,
         scenario,
@@ -84,13 +83,20 @@ def _slug_taken(session: Session, slug: str, draft: Draft | None = None) -> bool
     return session.scalar(others.limit(1)) is not None
 
 
+MAX_DRAFT_CHARS = 300_000  # ten times the longest scenario; every way in is held to it
+TOO_LONG = (
+    f"The scenario text would be longer than {MAX_DRAFT_CHARS:,} characters. Split it into "
+    "shorter scenarios."
+)
+
+
 def _store(session: Session, user: User, draft: Draft, text: str) -> Draft:
     """Save new text, keeping `slug` in step with the `id:` and refusing an id that would make
     the draft someone else's scenario, or change the id of a published one."""
+    if len(text) > MAX_DRAFT_CHARS:
+        raise EditError("text", TOO_LONG)
     scenario, _ = parse(text)
-    new_slug = (
-        scenario.id if scenario is not None and ID_RE.match(scenario.id or "") else draft.slug
-    )
+    new_slug = scenario.id if ID_RE.match(scenario.id) else draft.slug
     if new_slug != draft.slug:
         if stored_scenario(session, draft.slug) is not None:
             raise EditError(
@@ -166,8 +172,10 @@ def import_file(session: Session, user: User, data: bytes) -> Draft:
         raise UploadError(
             "The file is not UTF-8 text: save it as plain text and try again"
         ) from None
+    if len(text) > MAX_DRAFT_CHARS:
+        raise UploadError(TOO_LONG)
     scenario, _ = parse(text)
-    if scenario is None or not ID_RE.match(scenario.id or ""):
+    if not ID_RE.match(scenario.id):
         raise UploadError("The file has no valid 'id:' line, so it cannot be matched to a scenario")
     stored = stored_scenario(session, scenario.id)
     draft = Draft(slug=scenario.id, text="", origin=Origin.UPLOAD, notes="")

@@ -29,7 +29,6 @@ def vocabulary(content_dir: str) -> Vocabulary:
 @lru_cache(maxsize=256)
 def _parsed(content_hash: str, source: str, path: str) -> Scenario:
     scenario, _ = parse(source, path)
-    assert scenario is not None
     return scenario
 
 
@@ -164,10 +163,8 @@ def load_file(
     text = path.read_text(encoding="utf-8")
     shown = label or str(path)
     scenario, problems = check_text(text, shown, vocab)
-    if problems or scenario is None:
-        return LoadResult(
-            path, scenario.id if scenario else None, LoadStatus.INVALID, tuple(problems)
-        )
+    if problems:
+        return LoadResult(path, scenario.id or None, LoadStatus.INVALID, tuple(problems))
     stored = session.scalar(select(StoredScenario).where(StoredScenario.slug == scenario.id))
     if stored is not None:
         known = session.scalar(

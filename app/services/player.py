@@ -15,7 +15,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
-from ..engine import Answer, AnswerKind, Position, Scenario, advance, profile, replay
+from ..engine import (
+    MAX_REFLECTION_CHARS,
+    Answer,
+    AnswerKind,
+    Node,
+    NodeKind,
+    Option,
+    Position,
+    Scenario,
+    advance,
+    profile,
+    replay,
+)
+from ..engine.ordering import attempt_seed, shown_order
 from ..engine.scoring import CompetencyResult
 from ..models import (
     Attempt,
@@ -40,6 +53,13 @@ class Play:
     def profile(self) -> dict[str, CompetencyResult]:
         return profile(self.scenario, self.position.path)
 
+    def shown_options(self, node_id: str, offered: tuple[Option, ...]) -> tuple[Option, ...]:
+        """A choice's options in this attempt's order: the same on every page that lists them."""
+        return shown_order(offered, attempt_seed(self.attempt.id, node_id))
+
+    def current_options(self) -> tuple[Option, ...]:
+        return self.shown_options(self.position.node.id, self.position.offered_options())
+
 
 class StaleStep(Exception):
     """The form was drawn for a step that is no longer current (reload, back, double click,
@@ -54,6 +74,36 @@ def _answer(stored: AttemptAnswer) -> Answer:
             None if stored.skipped or stored.reflection is None else stored.reflection.text
         )
     return Answer.continue_()
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """One answered choice or reflection of an attempt, for the pages that show the path taken
+    (the learner's ending page and their supervisor's page)."""
+
+    number: int
+    kind: NodeKind
+    node: Node
+    option: Option | None = None
+    reflection: Reflection | None = None
+    skipped: bool = False
+    offered: tuple[Option, ...] = ()  # a choice's options in the order this attempt showed them
+
+
+def path_rows(play: Play) -> tuple[PathRow, ...]:
+    """The choices and reflections of the path taken, in order; scenes are left out."""
+    answers = {a.number: a for a in play.attempt.answers}
+    rows = []
+    for number, step in enumerate(play.position.path):
+        node = step.node
+        if node.kind == NodeKind.CHOICE and step.option is not None:
+            offered = play.shown_options(node.id, node.offered_options(step.flags_before))
+            rows.append(PathRow(number, node.kind, node, option=step.option, offered=offered))
+        elif node.kind == NodeKind.REFLECTION:
+            stored = answers.get(number)
+            written = stored.reflection if stored else None
+            rows.append(PathRow(number, node.kind, node, reflection=written, skipped=not written))
+    return tuple(rows)
 
 
 def load_play(attempt: Attempt) -> Play:
@@ -92,12 +142,20 @@ def last_completed(session: Session, user: User, stored: StoredScenario) -> Atte
 
 
 def start_attempt(session: Session, user: User, stored: StoredScenario) -> Attempt:
-    """Resume the open attempt if there is one; otherwise start on the current version."""
+    """Resume the open attempt if there is one; otherwise start on the current version. The
+    database allows one open attempt per learner and version, so of parallel starts (a double
+    click, two tabs) one inserts and the others resume it."""
     attempt = open_attempt(session, user, stored)
     if attempt is None:
-        attempt = Attempt(user_id=user.id, version_id=stored.current_version_id)
-        session.add(attempt)
-        session.flush()
+        try:
+            with session.begin_nested():
+                attempt = Attempt(user_id=user.id, version_id=stored.current_version_id)
+                session.add(attempt)
+                session.flush()
+        except IntegrityError:
+            attempt = open_attempt(session, user, stored)
+            if attempt is None:
+                raise
     return attempt
 
 
@@ -164,7 +222,7 @@ def attempts_of(session: Session, user: User) -> list[Attempt]:
     )
 
 
-_ATTEMPT_PATH = re.compile(r"^/attempts/(\d+)$")
+_ATTEMPT_PATH = re.compile(r"^/attempts/(\d{1,18})$")
 
 
 def keep_carried_reflection(
@@ -178,6 +236,14 @@ def keep_carried_reflection(
     attempt = session.get(Attempt, int(match.group(1)))
     if attempt is None or attempt.user_id != user.id:
         return False
+    position = load_play(attempt).position
+    if (
+        position.finished
+        or step != str(position.step_number)
+        or position.node.kind != NodeKind.REFLECTION
+    ):
+        return False  # only the step the learner is on, and only a reflection step
+    text = text[:MAX_REFLECTION_CHARS]
     draft = session.get(ReflectionDraft, (attempt.id, int(step)))
     if draft is None:
         session.add(

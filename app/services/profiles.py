@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..engine import Vocabulary
+from ..engine import Competency, Vocabulary
+from ..engine.scoring import overall_percent
 from .supervision_input import LearnerData
 
 
@@ -12,10 +13,7 @@ from .supervision_input import LearnerData
 class CompetencyRow:
     """One competency: the overall share across attempts and the share in each attempt."""
 
-    key: str
-    name: str
-    findings: tuple[int, ...]
-    briefing: str
+    competency: Competency
     percent: int | None
     each: tuple[tuple[str, int], ...]  # (scenario title, percent), oldest first
 
@@ -31,17 +29,12 @@ def competency_rows(data: LearnerData, vocab: Vocabulary) -> list[CompetencyRow]
     points kept between 0 and its best, as on the learner's own profile)."""
     rows = []
     for key, comp in vocab.competencies.items():
-        won = best = 0
-        each = []
-        for view in data.attempts:
-            score = view.past.profile.get(key)
-            if score is None or score.share is None:
-                continue
-            won += max(0, min(score.won, score.best))
-            best += score.best
-            each.append((view.past.scenario_title, round(score.share * 100)))
-        percent = round(100 * won / best) if best else None
-        rows.append(
-            CompetencyRow(key, comp.name, comp.findings, comp.briefing, percent, tuple(each))
-        )
+        tested = [
+            (view.past.scenario_title, score)
+            for view in data.attempts
+            if (score := view.past.profile.get(key)) is not None and score.share is not None
+        ]
+        percent = overall_percent((score.won, score.best) for _, score in tested)
+        each = [(title, round((score.share or 0) * 100)) for title, score in tested]
+        rows.append(CompetencyRow(comp, percent, tuple(each)))
     return rows

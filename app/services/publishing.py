@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..authoring.diff import Section, diff
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text
+from ..engine.wording import plural
 from ..models import (
     ApprovalRequest,
     Decision,
@@ -50,7 +51,7 @@ class Readiness:
         return bool(self.changes)
 
 
-def _checked(text: str, slug: str, vocab: Vocabulary) -> tuple[Scenario | None, list[Problem]]:
+def _checked(text: str, slug: str, vocab: Vocabulary) -> tuple[Scenario, list[Problem]]:
     return check_text(text, f"draft {slug}", vocab)
 
 
@@ -72,9 +73,9 @@ def _publish(
     session: Session, text: str, slug: str, user: User, vocab: Vocabulary
 ) -> ScenarioVersion:
     scenario, problems = _checked(text, slug, vocab)
-    if problems or scenario is None:
+    if problems:
         raise PublishError(
-            f"This draft has {len(problems)} problem{'s' if len(problems) != 1 else ''}. Fix them before publishing: "
+            f"This draft has {plural(len(problems), 'problem')}. Fix them before publishing: "
             "learners can only be given scenarios with none."
         )
     version, _ = publish_text(session, scenario, text, f"{slug} (browser)", Origin.BROWSER, user.id)
@@ -117,9 +118,7 @@ def request_approval(
     """Freeze the draft's text for another author. Earlier open requests for it are withdrawn."""
     _, problems = _checked(draft.text, draft.slug, vocab)
     if problems:
-        raise PublishError(
-            f"This draft has {len(problems)} problem{'s' if len(problems) != 1 else ''}: fix them first."
-        )
+        raise PublishError(f"This draft has {plural(len(problems), 'problem')}: fix them first.")
     digest = content_hash(draft.text)
     for old in open_requests(session, draft):
         if old.content_hash == digest:
@@ -165,7 +164,7 @@ def decide(
     vocab: Vocabulary,
 ) -> ScenarioVersion | None:
     """Approve (publish the frozen text) or send back with a comment. The caller has checked
-    `can(user, "approve", request)`: never the author who asked."""
+    `can(user, "approve_version", request)`: never the author who asked."""
     if request.decision is not None:
         raise PublishError("This request has already been decided.")
     version = None

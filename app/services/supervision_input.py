@@ -25,19 +25,7 @@ from ..supervision import (
     Score,
 )
 from .exercise_record import supervision_history
-from .player import load_play
-
-
-@dataclass(frozen=True)
-class PathRow:
-    """One answered step for the learner page: a choice with its feedback, or a reflection."""
-
-    number: int
-    kind: NodeKind
-    node: object
-    option: object | None = None
-    reflection: Reflection | None = None
-    skipped: bool = False
+from .player import PathRow, load_play, path_rows
 
 
 @dataclass(frozen=True)
@@ -92,7 +80,7 @@ def _view(attempt: Attempt) -> AttemptView:
     """Replay the attempt through the engine: what was offered, chosen and written, in order."""
     play = load_play(attempt)
     title = attempt.version.title
-    choices, reflections, rows = [], [], []
+    choices, reflections = [], []
     for number, (stored, step) in enumerate(zip(attempt.answers, play.position.path, strict=False)):
         node = step.node
         if node.kind == NodeKind.CHOICE and step.option is not None:
@@ -110,7 +98,6 @@ def _view(attempt: Attempt) -> AttemptView:
                     offered_tags=frozenset(t for o in offered for t in o.tags),
                 )
             )
-            rows.append(PathRow(number, NodeKind.CHOICE, node, option=option))
         elif node.kind == NodeKind.REFLECTION:
             written = stored.reflection
             reflections.append(
@@ -122,9 +109,6 @@ def _view(attempt: Attempt) -> AttemptView:
                     at=stored.created_at,
                     id=written.id if written else None,
                 )
-            )
-            rows.append(
-                PathRow(number, NodeKind.REFLECTION, node, reflection=written, skipped=not written)
             )
     ending, profile = None, {}
     if play.position.finished and attempt.completed_at is not None:
@@ -144,7 +128,7 @@ def _view(attempt: Attempt) -> AttemptView:
         ending=ending,
         profile=profile,
     )
-    return AttemptView(attempt, play.scenario, past, tuple(rows))
+    return AttemptView(attempt, play.scenario, past, path_rows(play))
 
 
 def load_learners(session: Session, learners: Sequence[User]) -> dict[int, LearnerData]:

@@ -41,7 +41,7 @@ class DayField(Field):
             return
         try:
             self.data = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
+        except (ValueError, OverflowError):  # a 30-digit year overflows, it is not a date
             raise ValueError("Enter a real date, for example 27 3 2026") from None
 
     def pre_validate(self, form) -> None:

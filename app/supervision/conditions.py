@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ID = r"[a-z0-9][a-z0-9-]*"
+from ..engine.parser import ID
 
 # kind -> (pattern, what it means, placeholders it fills)
 FORMS: dict[str, tuple[re.Pattern[str], str]] = {
@@ -39,6 +39,10 @@ FORMS: dict[str, tuple[re.Pattern[str], str]] = {
         re.compile(r"^no supervision since completing(?: for (?P<number>\d+)\+ days?)?$"),
         "no supervision since completing [for N+ days]",
     ),
+    "completed": (
+        re.compile(r"^completed (?P<number>\d+)\+ scenarios?$"),
+        "completed N+ scenarios",
+    ),
 }
 
 COMMON = {"count", "of", "scenarios"}
@@ -49,7 +53,8 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "at-least": COMMON | {"competency", "percent", "threshold", "attempts"},
     "short-reflections": COMMON | {"words"},
     "no-reflections": COMMON | {"attempts"},
-    "no-supervision": COMMON | {"days", "last_session", "attempts"},
+    "no-supervision": COMMON | {"days", "last_session", "attempts", "since", "first_done"},
+    "completed": COMMON | {"attempts"},
 }
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 

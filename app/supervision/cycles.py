@@ -1,6 +1,7 @@
 """Reflective cycles: how an agenda is grouped. Prompts carry one of four stages (experience,
-reflection, analysis, action); each cycle names its phases and says which stages feed each, so
-an organisation can choose the model its supervision policy uses without touching the prompts.
+reflection, analysis, action); each cycle words its phases its own way and says which stages feed
+each, so an organisation can choose the model its supervision policy uses without touching the
+prompts. The headings are always the stage names, so they match what authors write.
 """
 
 from __future__ import annotations
@@ -25,29 +26,38 @@ class Cycle:
     phases: tuple[Phase, ...]
 
 
+# Every cycle's headings are the four stage keywords an author writes (`(analysis) ...`), so a
+# supervisor and an author use one set of words; each cycle's own names for its phases are in
+# the question shown beside the heading.
 CYCLES: dict[str, Cycle] = {
     "kolb": Cycle(
         "kolb",
         "Kolb's learning cycle",
         (
-            Phase("Experience", "What happened?", ("experience",)),
-            Phase("Reflection", "What did you notice?", ("reflection",)),
-            Phase("Conceptualise", "What sense do you make of it?", ("analysis",)),
-            Phase("Plan", "What will you do next time?", ("action",)),
+            Phase("Experience", "Concrete experience: what happened?", ("experience",)),
+            Phase("Reflection", "Reflective observation: what did you notice?", ("reflection",)),
+            Phase(
+                "Analysis",
+                "Abstract conceptualisation: what sense do you make of it?",
+                ("analysis",),
+            ),
+            Phase("Action", "Active experimentation: what will you try next time?", ("action",)),
         ),
     ),
     "gibbs": Cycle(
         "gibbs",
         "Gibbs' reflective cycle",
         (
-            Phase("Description", "What happened?", ("experience",)),
+            Phase("Experience", "Description: what happened?", ("experience",)),
             Phase(
-                "Feelings and evaluation",
-                "What were you feeling? What went well and what did not?",
+                "Reflection",
+                "Feelings and evaluation: what were you feeling? What went well and what did not?",
                 ("reflection",),
             ),
-            Phase("Analysis and conclusion", "What sense can you make of it?", ("analysis",)),
-            Phase("Action plan", "What would you do if it arose again?", ("action",)),
+            Phase(
+                "Analysis", "Analysis and conclusion: what sense can you make of it?", ("analysis",)
+            ),
+            Phase("Action", "Action plan: what would you do if it arose again?", ("action",)),
         ),
     ),
     "4x4x4": Cycle(
@@ -57,7 +67,11 @@ CYCLES: dict[str, Cycle] = {
             Phase("Experience", "What happened, and what was it like?", ("experience",)),
             Phase("Reflection", "What did you notice, and how did it feel?", ("reflection",)),
             Phase("Analysis", "What does it mean? What do you know that helps?", ("analysis",)),
-            Phase("Plan and act", "What will you do, and what support do you need?", ("action",)),
+            Phase(
+                "Action",
+                "Plan and act: what will you do, and what support do you need?",
+                ("action",),
+            ),
         ),
     ),
 }

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..engine import SupervisionPrompt
+from ..engine.scoring import share
 
 # A reflection with fewer words than this counts as not written ("n/a", "ok", "see above").
 WRITTEN_WORDS = 3
@@ -66,7 +67,7 @@ class Score:
 
     @property
     def share(self) -> float | None:
-        return None if self.best <= 0 else max(0, min(self.won, self.best)) / self.best
+        return share(self.won, self.best)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..engine import Vocabulary
+from ..engine.scoring import overall_percent
+from ..engine.wording import plural
 from .model import History, PastAttempt, ReflectionMade
 from .rules import Rule
 
@@ -37,7 +39,7 @@ def listing(words: Iterable[str]) -> str:
 
 def attempts_phrase(count: int) -> str:
     """'1 attempt', '3 attempts': for the {attempts} placeholder."""
-    return "1 attempt" if count == 1 else f"{count} attempts"
+    return plural(count, "attempt")
 
 
 def newest_ids(reflections: Iterable[ReflectionMade]) -> tuple[int, ...]:
@@ -97,17 +99,19 @@ def _competency(rule: Rule, history: History, vocab: Vocabulary, now: datetime) 
             (s * 100 < rule.when.number) if low else (s * 100 >= rule.when.number) for s in shares
         ):
             continue
-        won = sum(max(0, a.profile[key].won) for a in assessed)
-        best = sum(a.profile[key].best for a in assessed)
-        percent = round(100 * min(won, best) / best)
-        name = vocab.competencies[key].name if key in vocab.competencies else key
+        percent = overall_percent((a.profile[key].won, a.profile[key].best) for a in assessed)
+        name = vocab.name_of(key)
         titles = listing(a.scenario_title for a in assessed)
         values = {"competency": name, "percent": percent, "threshold": rule.when.number}
         values |= {"count": len(assessed), "of": len(assessed), "scenarios": titles}
         values["attempts"] = attempts_phrase(len(assessed))
-        side = "below" if low else "at or above"
+        side = "under" if low else "at least"
         tested = attempts_phrase(len(assessed))
-        trigger = f"{name} {side} {rule.when.number}% in every attempt that tested it ({tested}: {titles}); {percent}% overall"
+        trigger = (
+            f"Choices touching {name} won {side} {rule.when.number}% of the points on offer in "
+            f"every attempt that explored it ({tested}: {titles}): a simulation's points, not a "
+            "measure of practice"
+        )
         times = [a.completed_at for a in assessed if a.completed_at]
         notes = [r for a in assessed for r in a.reflections]
         found.append(Match(values, trigger, max(times, default=None), newest_ids(notes), key))
@@ -138,6 +142,11 @@ def _unwritten(rule: Rule, history: History, vocab: Vocabulary, now: datetime) -
     return [Match(values, trigger, max(times), newest_ids(r for a in bare for r in a.reflections))]
 
 
+def days_ago(days: int) -> str:
+    """'today', 'yesterday', '12 days ago'."""
+    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+
+
 def _unsupervised(rule: Rule, history: History, vocab: Vocabulary, now: datetime) -> list[Match]:
     last = history.last_session
     pending = [
@@ -157,13 +166,34 @@ def _unsupervised(rule: Rule, history: History, vocab: Vocabulary, now: datetime
         if last
         else "and has not had a supervision session here yet"
     )
+    ago = days_ago(days)
     values = {"count": len(pending), "of": len(history.completed), "scenarios": titles}
     values |= {"days": days, "last_session": day(last) if last else "none yet"}
+    values["since"] = (
+        f"since your last supervision on {day(last)}"
+        if last
+        else "before your first supervision session here"
+    )
+    values["first_done"] = ago if len(pending) == 1 else f"the first {ago}"
     values["attempts"] = attempts_phrase(len(pending))
     done = attempts_phrase(len(pending))
-    trigger = f"Completed {done} ({titles}) {since}; the first {days} days ago"
+    when = f"finished {ago}" if len(pending) == 1 else f"the first finished {ago}"
+    trigger = f"Completed {done} ({titles}) {since}; {when}"
     latest = max(a.completed_at for a in pending if a.completed_at)
     return [Match(values, trigger, latest, newest_ids(r for a in pending for r in a.reflections))]
+
+
+def _completed(rule: Rule, history: History, vocab: Vocabulary, now: datetime) -> list[Match]:
+    done = list(history.completed)
+    scenarios = {a.scenario_id for a in done}
+    if not done or len(scenarios) < rule.when.number:
+        return []
+    titles = listing(a.scenario_title for a in done)
+    values = {"count": len(scenarios), "of": len(scenarios), "scenarios": titles}
+    values["attempts"] = attempts_phrase(len(done))
+    trigger = f"Completed {attempts_phrase(len(done))} ({titles})"
+    latest = max(a.completed_at for a in done if a.completed_at)
+    return [Match(values, trigger, latest, newest_ids(r for a in done for r in a.reflections))]
 
 
 MATCHERS: dict[str, Callable[[Rule, History, Vocabulary, datetime], list[Match]]] = {
@@ -174,6 +204,7 @@ MATCHERS: dict[str, Callable[[Rule, History, Vocabulary, datetime], list[Match]]
     "short-reflections": _short,
     "no-reflections": _unwritten,
     "no-supervision": _unsupervised,
+    "completed": _completed,
 }
 
 

@@ -12,15 +12,15 @@ from pathlib import Path
 
 from ..engine import Problem, Vocabulary
 from ..engine.model import STAGES
+from ..engine.parser import ID_RE
 from .conditions import PLACEHOLDERS, When, forms_help, parse_when, placeholders_in
 
 KINDS = ("concern", "strength")
 KEYS = ("when", "unless", "stage", "competency", "attention", "prompt")
 MULTILINE = ("attention", "prompt")
 REQUIRED = ("when", "stage", "prompt")
-HEAD_RE = re.compile(r"^===\s*(?P<kind>[A-Za-z-]+)\s*:\s*(?P<id>.*?)\s*$")
+HEAD_RE = re.compile(r"^===\s*(?P<kind>[A-Za-z-]+)\s*:(?P<id>.*)$")  # id stripped after
 KEY_RE = re.compile(r"^(?P<key>[a-z][a-z-]*):\s*(?P<value>.*)$")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def parse_rules(text: str, path: str, vocab: Vocabulary) -> tuple[list[Rule], li
             continue
         head = HEAD_RE.match(line)
         if head:
-            blocks.append(_Block(head["kind"], head["id"], number))
+            blocks.append(_Block(head["kind"], head["id"].strip(), number))
             continue
         block = blocks[-1] if blocks else None
         if block is None:
@@ -194,7 +194,7 @@ def _check_when(
             )
         if when.number > 100:
             problem(line, "bad-number", "a percentage is from 0 to 100")
-    elif when.kind in ("chose", "ended", "short-reflections") and when.number < 1:
+    elif when.kind in ("chose", "ended", "short-reflections", "completed") and when.number < 1:
         problem(line, "bad-number", "the number must be 1 or more")
 
 

@@ -26,7 +26,7 @@ def test_supervisor_opens_agenda_and_records_a_session(app, demo, page, base_url
     page.wait_for_url("**/agenda")
     expect(page.get_by_role("heading", name="Mia Hughes")).to_be_visible()
     phases = [t.split()[0] for t in page.locator("h2[id^='phase-']").all_inner_texts()]
-    assert phases == ["Experience", "Reflection", "Conceptualise", "Plan"]
+    assert phases == ["Experience", "Reflection", "Analysis", "Action"]
     assert page.get_by_text("Raised by:").count() >= 4
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", print_background=True)

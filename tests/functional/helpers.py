@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape as html_unescape
 
 from tests.conftest import csrf_token
 
@@ -15,16 +16,25 @@ def step_number(html: str) -> str:
     return match.group(1)
 
 
+def labels(html: str) -> dict[str, str]:
+    """Option value -> label text, in the order shown on a choice page."""
+    return {value: label for label, value in _radios(html)}
+
+
+def _radios(html: str) -> list[tuple[str, str]]:
+    return [
+        (label, value)
+        for value, label in re.findall(
+            r'name="option" type="radio" value="(\d+)"[^>]*>\s*<label[^>]*>\s*(.*?)\s*</label>',
+            html,
+            re.S,
+        )
+    ]
+
+
 def options(html: str) -> dict[str, str]:
     """Option label text -> value, as offered on a choice page."""
-    found = {}
-    for value, label in re.findall(
-        r'name="option" type="radio" value="(\d+)"[^>]*>\s*<label[^>]*>\s*(.*?)\s*</label>',
-        html,
-        re.S,
-    ):
-        found[label] = value
-    return found
+    return dict(_radios(html))
 
 
 def answer(client, attempt_url: str, **data):
@@ -62,3 +72,14 @@ def to_optional_reflection(browser, client) -> str:
     answer(client, url, reflection="Mostly the parent.")
     answer(client, url, option_text="Ask the school what they see.")
     return url
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    """The hidden inputs of a page's form, as a browser would send them back."""
+    found = {}
+    for tag in re.findall(r"<input[^>]*type=\"hidden\"[^>]*>", html):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if name:
+            found[name.group(1)] = html_unescape(value.group(1)) if value else ""
+    return found

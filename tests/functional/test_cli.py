@@ -45,9 +45,23 @@ def test_load_is_idempotent_and_versions_change(runner, tmp_path):
 
 def test_stats_json(runner):
     result = runner.invoke(args=["scenarios", "stats", "--json", str(FIXTURES)])
-    row = json.loads(result.output)[0]
+    figures = json.loads(result.output)
+    row = figures["scenarios"][0]
     assert row["id"] == "short-visit" and row["endings"] == 3 and row["choice_points"] == 2
     assert row["role"] == "Drug and alcohol worker" and row["reading_ease"] > 50
+    # best: 'Visit her at home.' (written first) and 'Ask the school...' (written second)
+    assert row["bias"]["best"]["options"] == 2 and row["bias"]["poor"]["options"] == 2
+    assert row["bias"]["best_position"] == {"0": 1, "1": 1}
+    assert figures["library"]["scenarios"] == 1
+    assert figures["library"]["roles"] == ["Drug and alcohol worker"]
+    assert figures["library"]["bias"]["choices"] == 2
+
+
+def test_stats_text_gives_the_bias_figures_per_scenario_and_for_the_library(runner):
+    output = runner.invoke(args=["scenarios", "stats", str(FIXTURES)]).output
+    assert "short-visit: 9 nodes" in output
+    assert "best written first at 1 of 2 choices" in output
+    assert output.splitlines()[-1].startswith("library: 1 scenario, 1 role;")
 
 
 def test_users_create_prints_a_link(runner):

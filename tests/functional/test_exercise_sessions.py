@@ -209,5 +209,8 @@ def test_the_whole_session_runs_to_a_debrief_that_shows_the_whole_picture(room):
     assert re.search(r"\d+ of 7 seats never shared", page)
     assert "Reached in time" in page and "Missed" in page
     assert "Send a notice to children&#39;s social care" in page
-    assert "What happened?" in page  # grouped by the reflective cycle
+    # questions from content/exercise-debrief-rules.txt, under the reflective cycle's stages
+    stages = re.findall(r'<h3 class="govuk-heading-s">(\w+):', page)
+    assert stages == ["Experience", "Reflection", "Analysis", "Action"]
+    assert "seat(s) never shared anything" in page
     assert "Facilitator pack" in facilitator.get(home + "/pack").text

@@ -10,20 +10,23 @@ import pytest
 from markupsafe import escape
 
 from app.db import db
-from app.engine import check_text, load_vocabulary, paths_to_endings
+from app.engine import Answer, advance, check_text, load_vocabulary, paths_to_endings
+from app.engine import start as engine_start
 from app.engine.originality import fingerprinted_runs, read_fingerprint
 from app.engine.stats import learner_prose, stats
 from app.services import library
 from tests.conftest import ROOT
 
-from .helpers import step_number
+from .helpers import labels, step_number
 
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.scenario"))
 EXERCISES = sorted((ROOT / "exercises").glob("*.exercise"))
 PAGES = sorted((ROOT / "content" / "pages").glob("*.md"))
 # Hashes of the review's eight-word runs (the text stays out of the repository): see
 # scripts/review_fingerprint.py and tests/unit/engine/test_originality.py.
-REVIEW = read_fingerprint((ROOT / "tests" / "data" / "review-fingerprint.txt").read_text())
+REVIEW = read_fingerprint(
+    (ROOT / "tests" / "data" / "review-fingerprint.txt").read_text(encoding="utf-8")
+)
 VOCAB = load_vocabulary(ROOT / "content")
 
 
@@ -147,16 +150,25 @@ def test_a_path_to_every_ending_plays_over_http(auth, browser, client, path, end
         f"/scenarios/{result.slug}", {}, action=f"/scenarios/{result.slug}/start"
     )
     url = start.headers["Location"]
+    scenario = _parsed(path)
+    position = engine_start(scenario)
     for kind, index in moves:
         page = client.get(url)
         data = {
             "csrf_token": re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.text).group(1),
             "step": step_number(page.text),
         }
-        if kind == "choose":
+        if kind == "choose":  # the page shows options shuffled: check the words, not a place
+            shown = labels(page.text)
+            assert shown[str(index)] == str(escape(position.node.options[index].text)), shown
             data["option"] = str(index)
+            given = Answer.choose(index)
         elif kind == "reflect":
             data["reflection"] = "What I would do differently next time."
+            given = Answer.reflect(data["reflection"])
+        else:
+            given = Answer.continue_()
+        position = advance(scenario, position, given)
         assert client.post(url, data=data).status_code == 302
     final = client.get(url, follow_redirects=True)
     outcome = _parsed(path).nodes[ending].outcome

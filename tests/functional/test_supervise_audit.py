@@ -12,7 +12,14 @@ from .supervision_world import jo_leans_on_accounts, play, sign_in
 
 
 def entries() -> list[AuditEvent]:
-    return list(db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+    """Reads of reflections (setting up the world also audits each supervisor it assigns)."""
+    return list(
+        db.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action == "read_reflections")
+            .order_by(AuditEvent.id)
+        )
+    )
 
 
 def jo_reflections(world) -> list[int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -10,10 +12,10 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 from app import create_app
-from app.db import db
+from app.db import db, utcnow
 from app.engine import Answer
-from app.models import Attempt, AttemptAnswer
-from app.services import accounts, library, player
+from app.models import Attempt, AttemptAnswer, LoginThrottle
+from app.services import accounts, library, player, throttle
 from tests.conftest import FIXTURES, PASSWORD
 
 
@@ -94,7 +96,74 @@ def test_login_throttle_on_postgres(pg_app):
     )
     db.session.commit()
     with pytest.raises(accounts.LoginRefused):
-        accounts.authenticate(db.session, "t@example.org", "wrong", accounts.LoginPolicy())
+        accounts.authenticate(db.session, "t@example.org", "wrong", throttle.Policy())
     db.session.commit()
-    user = accounts.authenticate(db.session, "t@example.org", PASSWORD, accounts.LoginPolicy())
+    user = accounts.authenticate(db.session, "t@example.org", PASSWORD, throttle.Policy())
     assert user.email == "t@example.org"
+
+
+def test_parallel_sign_in_attempts_are_counted_atomically_on_postgres(pg_app):
+    """Thirty app 'servers' (threads, each its own connection) guess at once: exactly the free
+    attempts are let through, each counted once, and nothing raises."""
+    policy = throttle.Policy()
+    now = utcnow()
+    engine = db.engine
+    outcomes: list[str] = []
+    gate = threading.Barrier(30)
+
+    def guess() -> None:
+        with Session(engine) as session:
+            gate.wait()
+            try:
+                throttle.count_attempt(session, "t@example.org", "10.0.0.1", policy, now)
+                session.commit()
+                outcomes.append("counted")
+            except throttle.Throttled:
+                session.rollback()
+                outcomes.append("throttled")
+
+    threads = [threading.Thread(target=guess) for _ in range(30)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcomes.count("counted") == policy.free and len(outcomes) == 30
+    row = db.session.get(LoginThrottle, ("t@example.org", "10.0.0.1"))
+    assert row.failures == policy.free
+
+
+def test_nul_bytes_in_form_text_do_not_reach_postgres(pg_app):
+    """PostgreSQL refuses NUL in text: the sign-in form strips it and answers as usual."""
+    pg_app.config["WTF_CSRF_ENABLED"] = False
+    client = pg_app.test_client()
+    response = client.post("/login", data={"email": "a\x00@example.org", "password": "x"})
+    assert response.status_code == 400
+    assert "The email address or password is not right." in response.text
+
+
+def test_parallel_starts_make_one_open_attempt_on_postgres(pg_app):
+    """Ten sessions start the same scenario at once: the partial unique index lets one insert,
+    and the others resume it."""
+    attempt = _attempt(pg_app)
+    user_id, stored_id = attempt.user_id, attempt.version.scenario_id
+    db.session.delete(attempt)
+    db.session.commit()
+    ids: list[int] = []
+    gate = threading.Barrier(10)
+    engine = db.engine
+
+    def start() -> None:
+        with Session(engine) as session:
+            from app.models import StoredScenario, User
+
+            user, stored = session.get(User, user_id), session.get(StoredScenario, stored_id)
+            gate.wait()
+            ids.append(player.start_attempt(session, user, stored).id)
+            session.commit()
+
+    threads = [threading.Thread(target=start) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(ids) == 10 and len(set(ids)) == 1

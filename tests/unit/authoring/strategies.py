@@ -84,6 +84,8 @@ option_fields = st.builds(
     condition=conditions,
     tags=st.lists(st.sampled_from(["home-visit", "relied-on-self-report"]), max_size=2).map(tuple),
     supervision=prompts,
+    say=text,
+    keep_last=st.booleans(),
 )
 
 

@@ -23,7 +23,6 @@ STARTS = [
 
 def _parsed(text: str):
     scenario, _ = parse(text)
-    assert scenario is not None
     return scenario
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from app.authoring import meaning, to_text
+from app.authoring.meaning import _option as _option_meaning
 from app.engine import parse
 
 ROOT = Path(__file__).resolve().parents[3]
 FILES = sorted((ROOT / "scenarios").glob("*.scenario")) + [
-    ROOT / "tests/fixtures/short-visit.scenario"
+    ROOT / "tests/fixtures/short-visit.scenario",
+    ROOT / "tests/fixtures/player/many-options.scenario",
 ]
 
 
@@ -61,3 +64,28 @@ def test_multi_line_feedback_and_prompts_keep_their_lines():
     assert again.nodes["first"].options[0].feedback == option.feedback
     assert again.nodes["first"].options[0].supervision[0].stage == "analysis"
     assert meaning(again) == meaning(scenario)
+
+
+def test_what_you_might_say_and_keep_last_survive_a_round_trip():
+    source = (ROOT / "tests/fixtures/player/many-options.scenario").read_text()
+    source = source.replace(
+        '  say: "I check with the people who see the children. It is what I do for every family."',
+        '  say: "I check with the people who see the children.\n\n    It is what I do for every'
+        ' family."',
+    )
+    scenario, problems = parse(source)
+    assert problems == []
+    options = scenario.nodes["choose"].options
+    assert options[0].say.split("\n\n") == [
+        '"I check with the people who see the children.',
+        'It is what I do for every family."',
+    ]
+    assert [o.keep_last for o in options] == [False] * 5 + [True]
+    text = to_text(scenario)
+    assert "  keep-last: yes" in text and text.count("keep-last") == 1
+    again, problems = parse(text)
+    assert problems == []
+    assert again.nodes["choose"].options[0].say == options[0].say
+    assert meaning(again) == meaning(scenario)
+    unkept = replace(scenario.nodes["choose"].options[5], keep_last=False)
+    assert _option_meaning(unkept) != _option_meaning(options[5])  # a change a diff must show

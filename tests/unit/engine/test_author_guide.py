@@ -18,7 +18,6 @@ def guide_scenario():
 
 def test_the_examples_have_no_syntax_problems():
     scenario, problems = guide_scenario()
-    assert scenario is not None
     assert [str(p) for p in problems if p.code == "syntax"] == []
     assert scenario.id == "a-quiet-phone-call"
     assert scenario.start == "monday-morning"

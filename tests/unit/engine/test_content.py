@@ -35,7 +35,7 @@ def test_every_scenario_checks_clean(path):
     vocab = load_vocabulary(ROOT / "content")
     scenario, problems = check_text(path.read_text(encoding="utf-8"), str(path), vocab)
     assert [str(p) for p in problems] == []
-    assert scenario is not None and scenario.endings
+    assert scenario.endings
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.name for p in SCENARIOS])

@@ -1,6 +1,6 @@
 """Figures for authors: node counts, and runs of words copied from the review."""
 
-from app.engine.stats import shared_runs, stats
+from app.engine.stats import learner_prose, shared_runs, stats
 
 from .helpers import CLEAN, build, scenario
 
@@ -59,3 +59,11 @@ def test_a_cited_title_wrapped_over_two_lines_is_still_ignored():
     )
     assert shared_runs(text.replace("\n", " "), source, exceptions=[title]) == []
     assert shared_runs(text, source, exceptions=[title]) == []
+
+
+def test_what_you_might_say_is_learner_prose_for_the_content_checks():
+    text = scenario(CLEAN).replace(
+        "  feedback: You see the home for yourself.",
+        "  feedback: You see the home for yourself.\n  say: I would like to see the kitchen.",
+    )
+    assert "I would like to see the kitchen." in learner_prose(build(text))

@@ -1,7 +1,7 @@
 """Multi-agency exercises: versions, sessions, seats, shares, choices, inject releases (issue 11)
 
-Revision ID: 0004_exercises
-Revises: 0003_authoring
+Revision ID: 0005_exercises
+Revises: 0004_trust
 Create Date: 2026-12-01 01:40:22.347921
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0004_exercises'
-down_revision = '0003_authoring'
+revision = '0005_exercises'
+down_revision = '0004_trust'
 branch_labels = None
 depends_on = None
 
