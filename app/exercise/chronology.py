@@ -24,7 +24,6 @@ def render(exercise: Exercise, lanes: dict[str, list[LaneItem]], moments: list[M
     missed = {m.fragment.id for m in moments if not m.in_time}
     rows = len(exercise.seats)
     per_cell: dict[tuple[str, int], int] = {}
-    height = 40 + rows * LANE_H
     widest = max(
         [1]
         + [
