@@ -14,7 +14,8 @@ BASIS_ADVICE = {
     Basis.CONSENT: (
         "Consent works as a basis only when the person is free to say no and you would respect "
         "their answer. If you would share anyway, do not ask: tell them openly what you will "
-        "share and why. That is being open with them, not asking for consent."
+        "share and why. That is being open with them, not asking for consent. A statutory "
+        "service still needs its own lawful basis to share, usually its public task."
     ),
     Basis.RISK: (
         "You do not need consent to share when a child is at risk of harm, or may be. Share "

@@ -104,6 +104,13 @@ def test_glossary_explains_every_acronym_the_scenarios_use():
     for path in SCENARIOS:
         for part in learner_prose(_parsed(path)):
             words |= set(re.findall(r"\b[A-Z][A-Z&]{1,}\b", part))
+    from app.exercise import check_text as check_exercise
+    from app.exercise.prose import participant_prose
+
+    for path in EXERCISES:
+        exercise, _ = check_exercise(path.read_text(encoding="utf-8"), str(path), VOCAB)
+        for part in participant_prose(exercise):
+            words |= set(re.findall(r"\b[A-Z][A-Z&]{1,}\b", part))
     missing = sorted(w for w in words if w not in glossary and w not in {"I", "OK", "TV"})
     assert missing == []
 
