@@ -214,3 +214,26 @@ def test_the_whole_session_runs_to_a_debrief_that_shows_the_whole_picture(room):
     assert stages == ["Experience", "Reflection", "Analysis", "Action"]
     assert "seat(s) never shared anything" in page
     assert "Facilitator pack" in facilitator.get(home + "/pack").text
+
+
+def test_the_facilitator_plays_a_silent_seat_until_someone_sits_there(app, make_user):
+    load_exercise(app)
+    make_user("fac@example.org", roles=("author",))
+    facilitator = client_for(app, "fac@example.org")
+    sess = start_live(facilitator)
+    seat_url = f"/exercises/sessions/{sess.id}/seats/gp"
+    assert "Play this seat" in facilitator.get(f"/exercises/sessions/{sess.id}").text
+    response = post_form(
+        facilitator,
+        seat_url,
+        seat_url + "/share/gp-diagnosis",
+        {"gp-diagnosis-to": ["drugs"], "gp-diagnosis-basis": "consent"},
+        follow_redirects=True,
+    )
+    assert "playing this seat as the facilitator" in response.text
+    for name in ("gp1", "gp2"):  # several people may share a seat
+        make_user(f"{name}@example.org")
+        join_seat(client_for(app, f"{name}@example.org"), sess.join_code, "gp")
+    assert facilitator.get(seat_url).status_code == 404
+    gp2 = client_for(app, "gp2@example.org")
+    assert "A personality disorder diagnosis" in gp2.get(seat_url).text
