@@ -62,6 +62,11 @@ def from_environment(instance_path: str) -> dict:
         "SUPERVISION_CYCLE": os.environ.get("SUPERVISION_CYCLE", "kolb"),
         "SUPERVISION_RULES": os.environ.get("SUPERVISION_RULES"),
         "PASSWORD_LINK_HOURS": int(os.environ.get("PASSWORD_LINK_HOURS", "72")),
+        # Days after an attempt's last answer before `flask retention apply` deletes its
+        # reflections and detaches its answers from the person; unset keeps everything.
+        "RETENTION_DAYS": int(os.environ["RETENTION_DAYS"])
+        if os.environ.get("RETENTION_DAYS")
+        else None,
         # Only static assets are compressed: compressing pages that carry CSRF tokens would
         # open them to BREACH-style attacks.
         "COMPRESS_MIMETYPES": [

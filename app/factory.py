@@ -78,6 +78,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .about import bp as about_bp
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
     from .author.views import bp as author_bp
@@ -87,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     from .supervise.views import bp as supervise_bp
 
     app.register_blueprint(auth_bp)
+    app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)
     app.register_blueprint(exercises_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
@@ -139,10 +141,11 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, exercises, scenarios, supervision, users
+    from .cli import demo, exercises, retention, scenarios, supervision, users
 
     app.cli.add_command(scenarios.group)
     app.cli.add_command(exercises.group)
     app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
+    app.cli.add_command(retention.group)
     app.cli.add_command(demo.command)

@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from .. import data_rights
 from ..action_form import confirmed
 from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
@@ -245,6 +246,12 @@ def my_learning():
         today=utcnow().date(),
         exercise_rows=exercise_record.my_record(db.session, current_user.id),
     )
+
+
+@bp.get("/my-learning/my-data.json")
+def my_data():
+    """Everything held about the signed-in person, as JSON: only their own."""
+    return data_rights.download(db.session, current_user, current_user)
 
 
 @bp.post("/my-learning/actions/<int:action_id>")

@@ -89,6 +89,9 @@ class ScenarioVersion(db.Model):
 
 
 class Attempt(db.Model):
+    """One play of a scenario version. `user_id` is None once retention or erasure has detached
+    it from the person: its answers then count only in anonymous aggregates."""
+
     __tablename__ = "attempts"
     # One open attempt per learner and version, kept by the database: parallel "Start" clicks
     # cannot create a second (every start uses the scenario's current version).
@@ -103,7 +106,7 @@ class Attempt(db.Model):
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)

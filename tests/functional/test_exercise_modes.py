@@ -104,3 +104,25 @@ def test_the_cli_checks_and_loads_exercises_once(runner, tmp_path):
     result = runner.invoke(args=["exercises", "check", str(broken)])
     assert result.exit_code == 1 and "broken.exercise:" in result.output
     assert "unknown-seat" in result.output
+
+
+def test_erasing_a_person_removes_their_seat_and_words_but_keeps_the_partnership_record(
+    app, make_user
+):
+    from app.models import ExerciseChoice, ExerciseParticipant
+    from app.services import personal_data
+
+    user, client, url = _solo(app, make_user, seat="drugs")
+    post_form(
+        client,
+        url,
+        url + "/decide/phone-review",
+        {"phone-review-option": "1", "phone-review-why": "Something only I wrote."},
+    )
+    exported = personal_data.export(db.session, user)
+    assert exported["exercise_decisions"][0]["why"] == "Something only I wrote."
+    personal_data.erase(db.session, user)
+    db.session.commit()
+    choice = db.session.query(ExerciseChoice).one()
+    assert (choice.user_id, choice.why, choice.option) == (None, "", 1)
+    assert db.session.query(ExerciseParticipant).count() == 0
