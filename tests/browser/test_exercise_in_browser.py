@@ -98,3 +98,46 @@ def test_a_facilitated_session_runs_to_the_debrief_in_four_browsers(
     finally:
         for context in contexts:
             context.close()
+
+
+def test_every_exercise_page_passes_axe(app, chromium, base_url, make_user):
+    from datetime import datetime
+
+    from app.db import db
+    from app.services import exercise_library, exercise_sessions
+
+    from .test_accessibility import _violations
+
+    load_exercise(app)
+    fac = make_user("fac@example.org", roles=("facilitator",))
+    jo = make_user("jo@example.org")
+    make_user("new@example.org")
+    version = exercise_library.catalogue(db.session)[0]
+    sess = exercise_sessions.start(db.session, version, fac, "live", datetime.now(), 12)
+    exercise_sessions.take_seat(
+        db.session, sess, exercise_sessions.join(db.session, sess, jo), "police"
+    )
+    db.session.commit()
+    home = f"/exercises/sessions/{sess.id}"
+    visits = {
+        "fac@example.org": ["/exercises", home, home + "/pack", home + "/seats/care"],
+        "jo@example.org": ["/exercises", home + "/seats/police", home + "/debrief"],
+        "new@example.org": [f"/exercises/join?code={sess.join_code}"],
+    }
+    found = []
+    for email, paths in visits.items():
+        context = chromium.new_context(bypass_csp=True)  # lets the test add axe's script
+        try:
+            page = context.new_page()
+            sign_in(page, base_url, email)
+            if email == "new@example.org":
+                page.goto(base_url + paths[0])
+                page.get_by_role("button", name="Join").click()
+                page.wait_for_url(re.compile(r"/sessions/\d+$"))
+                found += _violations(page)  # choosing a seat
+            for path in paths:
+                page.goto(base_url + path)
+                found += _violations(page)
+        finally:
+            context.close()
+    assert found == []
