@@ -15,7 +15,8 @@ from .common import bp, load_session, now
 @bp.get("/exercises/sessions/<int:session_id>/debrief")
 def debrief(session_id: int):
     sess = load_session(session_id)
-    data = build(db.session, sess, now(), current_app.config["CONTENT_DIR"])
+    config = current_app.config
+    data = build(db.session, sess, now(), config["CONTENT_DIR"], config["SUPERVISION_CYCLE"])
     over = data["state"].over(data["exercise"])
     facilitating = can(current_user, "facilitate_session", sess)
     if not over and not facilitating:

@@ -30,7 +30,10 @@ def rules(content_dir: str):
     return _rules(str(path), path.stat().st_mtime)
 
 
-def debrief(session: Session, sess: ExerciseSession, now: datetime, content_dir: str) -> dict:
+def debrief(
+    session: Session, sess: ExerciseSession, now: datetime, content_dir: str, cycle: str = "kolb"
+) -> dict:
+    """Everything the debrief page shows; questions grouped by the supervision agenda's cycle."""
     exercise = parsed(sess.version)
     state = exercise_sessions.state(session, sess, now)
     lane = lanes(exercise, state)
@@ -51,6 +54,6 @@ def debrief(session: Session, sess: ExerciseSession, now: datetime, content_dir:
         "moments": found,
         "decisions": decisions,
         "pattern": pattern(exercise, state),
-        "questions": questions(rules(content_dir), facts(exercise, state)),
+        "questions": questions(rules(content_dir), facts(exercise, state), cycle),
         "names": {s.id: s.name for s in exercise.seats},
     }
