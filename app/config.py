@@ -75,6 +75,8 @@ def from_environment(instance_path: str) -> dict:
         # ones get the 413 page before anything is parsed.
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SCENARIO_DIR": os.environ.get("SCENARIO_DIR", str(ROOT / "scenarios")),
+        "EXERCISE_DIR": os.environ.get("EXERCISE_DIR", str(ROOT / "exercises")),
+        "EXERCISE_CODE_HOURS": int(os.environ.get("EXERCISE_CODE_HOURS", "12")),
         "CONTENT_DIR": os.environ.get("CONTENT_DIR", str(ROOT / "content")),
         # How supervision agendas are grouped: kolb (default), gibbs or 4x4x4.
         "SUPERVISION_CYCLE": os.environ.get("SUPERVISION_CYCLE", "kolb"),

@@ -91,6 +91,7 @@ def register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
     from .author.views import bp as author_bp
+    from .exercises.routes import bp as exercises_bp
     from .guide.views import bp as guide_bp
     from .learn.views import bp as learn_bp
     from .sources import bp as sources_bp
@@ -99,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)
+    app.register_blueprint(exercises_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(guide_bp, url_prefix="/guide")
     app.register_blueprint(author_bp, url_prefix="/author")
@@ -150,10 +152,11 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, retention, scenarios, sources, supervision, users
+    from .cli import demo, exercises, retention, scenarios, sources, supervision, users
 
     app.cli.add_command(scenarios.group)
     app.cli.add_command(sources.group)
+    app.cli.add_command(exercises.group)
     app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
     app.cli.add_command(retention.group)

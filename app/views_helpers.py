@@ -16,6 +16,7 @@ from .rendered_once import rendered_once
 NAV_ITEMS = (
     ("learn.catalogue", "Scenarios", "area:learn"),
     ("learn.my_learning", "My learning", "area:learn"),
+    ("exercises.index", "Exercises", "area:learn"),
     ("supervise.dashboard", "Team", "area:supervise"),
     ("author.index", "Authoring", "area:author"),
     ("guide.index", "Guides", None),

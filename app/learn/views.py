@@ -26,7 +26,15 @@ from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import catalogue as learner_catalogue
-from ..services import library, notices, paths, player, sources, supervision_records
+from ..services import (
+    exercise_record,
+    library,
+    notices,
+    paths,
+    player,
+    sources,
+    supervision_records,
+)
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 
@@ -251,6 +259,7 @@ def my_learning():
         reflections=reflections,
         supervision=own,
         today=utcnow().date(),
+        exercise_rows=exercise_record.my_record(db.session, current_user.id),
     )
     # after rendering (the commit expires the rows): the supervision notices have been seen
     notices.read_all(db.session, current_user, notices.SUPERVISION, utcnow())

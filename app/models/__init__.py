@@ -14,6 +14,15 @@ from .accounts import (
 )
 from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
+from .exercises import (
+    ExerciseChoice,
+    ExerciseParticipant,
+    ExerciseRelease,
+    ExerciseSession,
+    ExerciseShare,
+    ExerciseVersion,
+    StoredExercise,
+)
 from .learning import (
     Attempt,
     AttemptAnswer,
@@ -34,6 +43,13 @@ __all__ = [
     "AuthoringSetting",
     "Decision",
     "Draft",
+    "ExerciseChoice",
+    "ExerciseParticipant",
+    "ExerciseRelease",
+    "ExerciseSession",
+    "ExerciseShare",
+    "ExerciseVersion",
+    "StoredExercise",
     "Origin",
     "AgreedAction",
     "Attempt",

@@ -13,6 +13,8 @@ from app.models import AgreedAction, LearningSource, Notice, Reflection, SourceP
 from app.services import (
     accounts,
     drafts,
+    exercise_library,
+    exercise_sessions,
     library,
     notices,
     player,
@@ -42,6 +44,20 @@ class Objects:
     clients: dict[str, Browser]  # principal -> a browser signed in as them
 
 
+def _exercise_session(app, world: World):
+    """A live session of the shipped exercise that the author runs, Jo in the care seat."""
+    from datetime import datetime
+
+    from tests.functional.exercise_helpers import load_exercise
+
+    load_exercise(app)
+    version = exercise_library.catalogue(db.session)[0]
+    sess = exercise_sessions.start(db.session, version, world.author, "live", datetime.now(), 12)
+    person = exercise_sessions.join(db.session, sess, world.jo)
+    exercise_sessions.take_seat(db.session, sess, person, "care")
+    return sess
+
+
 def build(app, world: World, make_user) -> Objects:
     jo_leans_on_accounts(world)
     choices = ["Visit her at home.", "Share what you saw at the visit."]
@@ -69,6 +85,7 @@ def build(app, world: World, make_user) -> Objects:
             pages=[SourcePage(slug="briefing", title="Briefing", body="Read this.")],
         )
     )
+    exercise = _exercise_session(app, world)
     db.session.commit()
     people = {
         "learner": world.jo,
@@ -103,5 +120,9 @@ def build(app, world: World, make_user) -> Objects:
         "slug": "short-visit",
         "token": token,
         "filename": "favicon.svg",
+        "session_id": exercise.id,
+        "seat": "care",
+        "fragment": "no-record",
+        "decision": "front-door-screen",
     }
     return Objects(ids, clients)

@@ -93,6 +93,29 @@ for endpoint in ("create", "update", "add_finding", "add_competency", "add_tag",
 for endpoint in ("page", "about"):
     MATRIX[f"sources.{endpoint}"] = ("L 200 200 200 200 200 200 L", None)
 
+POST_ONLY = "405 405 405 405 405 405 405 405"
+# exercises: a live session the author runs, with Jo in the children's social care seat
+MATRIX.update(
+    {
+        "exercises.index": ("L 200 200 200 200 200 200 L", None),
+        "exercises.join": ("L 200 200 200 200 200 200 L", "L ok ok ok ok ok ok L"),
+        "exercises.start": (POST_ONLY, "L 403 403 403 403 ok ok L"),
+        "exercises.solo": (POST_ONLY, "L ok ok ok ok ok ok L"),
+        "exercises.session": ("L 302 404 404 404 200 404 L", None),
+        "exercises.take_seat": (POST_ONLY, "L ok 404 404 404 ok 404 L"),
+        "exercises.seat": ("L 200 404 404 404 404 404 L", None),
+        "exercises.seat_feed": ("L 200 404 404 404 404 404 L", None),
+        "exercises.share": (POST_ONLY, "L ok 404 404 404 404 404 L"),
+        "exercises.decide": (POST_ONLY, "L ok 404 404 404 404 404 L"),
+        "exercises.facilitator_feed": ("L 404 404 404 404 200 404 L", None),
+        "exercises.rotate": (POST_ONLY, "L 404 404 404 404 ok 404 L"),
+        "exercises.release": (POST_ONLY, "L 404 404 404 404 ok 404 L"),
+        "exercises.advance": (POST_ONLY, "L 404 404 404 404 ok 404 L"),
+        "exercises.pack": ("L 404 404 404 404 200 404 L", None),
+        "exercises.debrief": ("L 200 404 404 404 200 404 L", None),
+    }
+)
+
 # URL arguments that are not the world's default for that name
 OVERRIDES = {"guide.page": {"slug": "glossary"}}
 for endpoint in [e for e in MATRIX if e.startswith("sources.")]:
