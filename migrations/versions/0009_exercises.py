@@ -1,7 +1,7 @@
 """Multi-agency exercises: versions, sessions, seats, shares, choices, inject releases (issue 11)
 
-Revision ID: 0006_exercises
-Revises: 0005_attempts_detachable
+Revision ID: 0009_exercises
+Revises: 0008_learning_sources
 Create Date: 2026-12-01 01:40:22.347921
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_exercises'
-down_revision = '0005_attempts_detachable'
+revision = '0009_exercises'
+down_revision = '0008_learning_sources'
 branch_labels = None
 depends_on = None
 
