@@ -27,6 +27,7 @@ assets: $(ASSETS)
 db: $(STAMP)
 	$(FLASK) db upgrade
 	$(FLASK) scenarios load
+	$(FLASK) exercises load
 	$(FLASK) demo --with-activity
 
 # Local http, so the session cookie may not insist on https.

@@ -17,6 +17,11 @@ The actions, one name each:
 | `supervise_learner` | User | their current supervisor, while the learner is active |
 | `comment_reflection` | Reflection | the learner's current supervisor |
 | `complete_action` | AgreedAction | the learner it was agreed with |
+| `dismiss_notice` | Notice | the person it was written for |
+| `area:facilitate` | - | facilitators, authors and administrators: start exercise sessions |
+| `view_session` | ExerciseSession | its facilitator and its participants |
+| `facilitate_session` | ExerciseSession | its facilitator (a solo session's learner moves its phases) |
+| `play_seat` | SeatRef | participants in that seat; the facilitator, while no one sits there |
 
 Refusals follow one rule, so a guessed URL reveals nothing:
 - **403** when the person may not use the area at all (a learner opening /author), or may see
@@ -28,6 +33,7 @@ Refusals follow one rule, so a guessed URL reveals nothing:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from flask import abort
@@ -39,8 +45,12 @@ from .models import (
     AgreedAction,
     ApprovalRequest,
     Attempt,
+    ExerciseParticipant,
+    ExerciseSession,
     Reflection,
+    ReflectionComment,
     Role,
+    SupervisionSession,
     User,
 )
 
@@ -48,6 +58,7 @@ AREA_ROLES = {  # the roles that open each area of the site
     "admin": {Role.ADMIN},
     "author": {Role.AUTHOR, Role.ADMIN},
     "supervise": {Role.SUPERVISOR},
+    "facilitate": {Role.FACILITATOR, Role.AUTHOR, Role.ADMIN},
     "learn": set(Role),
 }
 
@@ -72,6 +83,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return obj.user_id == user.id
     if action in AUTHORING:
         return _authoring(user, action, obj)
+    if action in EXERCISES:
+        return _exercises(user, action, obj)
     return _supervision(user, action, obj)
 
 
@@ -90,6 +103,53 @@ def _authoring(user: User, action: str, obj: Any) -> bool:
     return user.has_role(Role.ADMIN)
 
 
+@dataclass(frozen=True)
+class SeatRef:
+    """A seat of a session: what `play_seat` is asked about."""
+
+    session: ExerciseSession
+    seat: str
+
+
+EXERCISES = {"view_session", "facilitate_session", "play_seat"}
+
+
+def _seat_of(user: User, sess: ExerciseSession) -> tuple[bool, str | None]:
+    """(is a participant, their seat) in one query."""
+    row = db.session.execute(
+        select(ExerciseParticipant.seat).where(
+            ExerciseParticipant.session_id == sess.id, ExerciseParticipant.user_id == user.id
+        )
+    ).first()
+    return (row is not None, row[0] if row else None)
+
+
+def _exercises(user: User, action: str, obj: Any) -> bool:
+    """Only a session's facilitator and participants see it; a seat's page, forms and feed are
+    its participants' (and the facilitator's while the seat is empty: playing a silent seat)."""
+    if action == "play_seat":
+        assert isinstance(obj, SeatRef)
+        sess = obj.session
+        joined, seat = _seat_of(user, sess)
+        if joined:
+            return seat == obj.seat
+        if sess.facilitator_id != user.id:
+            return False
+        taken = db.session.scalar(
+            select(ExerciseParticipant.id).where(
+                ExerciseParticipant.session_id == sess.id, ExerciseParticipant.seat == obj.seat
+            )
+        )
+        return taken is None
+    assert isinstance(obj, ExerciseSession)
+    if action == "facilitate_session":
+        if obj.mode == "solo":
+            return _seat_of(user, obj)[0]
+        return obj.facilitator_id == user.id and can(user, "area:facilitate")
+    assert action == "view_session"
+    return obj.facilitator_id == user.id or _seat_of(user, obj)[0]
+
+
 def _supervision(user: User, action: str, obj: Any) -> bool:
     """Supervision records and reflections: the learner and their current supervisor only."""
     if action == "supervise_learner":  # their dashboard row, page, agenda; record a session
@@ -98,6 +158,13 @@ def _supervision(user: User, action: str, obj: Any) -> bool:
     if action == "comment_reflection":
         assert isinstance(obj, Reflection)
         return obj.user_id != user.id and _supervises(user, obj.user_id)
+    if action == "change_comment":  # correct or withdraw: its author, still the supervisor
+        assert isinstance(obj, ReflectionComment)
+        owner = db.session.get(Reflection, obj.reflection_id)
+        return obj.author_id == user.id and owner is not None and _supervises(user, owner.user_id)
+    if action == "change_record":  # correct or withdraw: its author, still the supervisor
+        assert isinstance(obj, SupervisionSession)
+        return obj.supervisor_id == user.id and _supervises(user, obj.learner_id)
     if action == "complete_action":  # only the learner marks their own actions done
         assert isinstance(obj, AgreedAction)
         return obj.learner_id == user.id

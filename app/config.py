@@ -17,10 +17,31 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() not in ("0", "false", "no", "off", "")
 
 
-def instance_secret(instance_path: str) -> str:
-    """SECRET_KEY from the environment, else one generated once and kept in instance/."""
+class MissingSecretKey(RuntimeError):
+    """Several app servers on one PostgreSQL must sign sessions and forms with one key."""
+
+
+def is_postgres(database_uri: str) -> bool:
+    return database_uri.startswith("postgresql")
+
+
+def secret_key(instance_path: str, database_uri: str) -> str:
+    """SECRET_KEY from the environment. On SQLite (one machine) without it, one generated once
+    and kept in instance/. On PostgreSQL, where several app servers may share the database, a
+    key kept by one server would sign out every learner the next server sees: refuse to start."""
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
+    if is_postgres(database_uri):
+        raise MissingSecretKey(
+            "SECRET_KEY is not set. On PostgreSQL every app server must share one secret key: "
+            "set SECRET_KEY in the environment of each server (for example to the output of "
+            "`python3 -c 'import secrets; print(secrets.token_hex(32))'`) and start again."
+        )
+    return instance_secret(instance_path)
+
+
+def instance_secret(instance_path: str) -> str:
+    """A key generated once and kept in instance/ (SQLite on one machine only)."""
     path = Path(instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,7 +61,6 @@ def from_environment(instance_path: str) -> dict:
     elif database.startswith("postgresql://"):
         database = "postgresql+psycopg://" + database[len("postgresql://") :]
     return {
-        "SECRET_KEY": instance_secret(instance_path),
         "SQLALCHEMY_DATABASE_URI": database,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", True),
@@ -55,11 +75,18 @@ def from_environment(instance_path: str) -> dict:
         # ones get the 413 page before anything is parsed.
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SCENARIO_DIR": os.environ.get("SCENARIO_DIR", str(ROOT / "scenarios")),
+        "EXERCISE_DIR": os.environ.get("EXERCISE_DIR", str(ROOT / "exercises")),
+        "EXERCISE_CODE_HOURS": int(os.environ.get("EXERCISE_CODE_HOURS", "12")),
         "CONTENT_DIR": os.environ.get("CONTENT_DIR", str(ROOT / "content")),
         # How supervision agendas are grouped: kolb (default), gibbs or 4x4x4.
         "SUPERVISION_CYCLE": os.environ.get("SUPERVISION_CYCLE", "kolb"),
         "SUPERVISION_RULES": os.environ.get("SUPERVISION_RULES"),
         "PASSWORD_LINK_HOURS": int(os.environ.get("PASSWORD_LINK_HOURS", "72")),
+        # Days after an attempt's last answer before `flask retention apply` deletes its
+        # reflections and detaches its answers from the person; unset keeps everything.
+        "RETENTION_DAYS": int(os.environ["RETENTION_DAYS"])
+        if os.environ.get("RETENTION_DAYS")
+        else None,
         # Only static assets are compressed: compressing pages that carry CSRF tokens would
         # open them to BREACH-style attacks.
         "COMPRESS_MIMETYPES": [

@@ -25,6 +25,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+    if not config.is_postgres(app.config["SQLALCHEMY_DATABASE_URI"]):
+        # A SQLite file has no server to drop a connection: no ping before every request.
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        options.pop("pool_pre_ping", None)
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.secret_key(
+            app.instance_path, app.config["SQLALCHEMY_DATABASE_URI"]
+        )
     if app.config.get("TRUSTED_PROXIES"):
         # Behind N reverse proxies, the client's address (sign-in throttling is per address)
         # is taken from the X-Forwarded-For entries those proxies added.
@@ -78,19 +87,25 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .about import bp as about_bp
     from .admin.views import bp as admin_bp
     from .auth.views import bp as auth_bp
     from .author.views import bp as author_bp
+    from .exercises.routes import bp as exercises_bp
     from .guide.views import bp as guide_bp
     from .learn.views import bp as learn_bp
+    from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
 
     app.register_blueprint(auth_bp)
+    app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)
+    app.register_blueprint(exercises_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(guide_bp, url_prefix="/guide")
     app.register_blueprint(author_bp, url_prefix="/author")
     app.register_blueprint(supervise_bp, url_prefix="/supervise")
+    app.register_blueprint(sources_bp, url_prefix="/sources")
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -137,9 +152,12 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, scenarios, supervision, users
+    from .cli import demo, exercises, retention, scenarios, sources, supervision, users
 
     app.cli.add_command(scenarios.group)
+    app.cli.add_command(sources.group)
+    app.cli.add_command(exercises.group)
     app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
+    app.cli.add_command(retention.group)
     app.cli.add_command(demo.command)

@@ -10,11 +10,13 @@ from flask_login import current_user
 from .authz import can
 from .engine import MAX_REFLECTION_CHARS, NodeKind
 from .models import Decision, Origin
+from .rendered_once import rendered_once
 
 # (endpoint, text, the area a person needs to see it; None: everyone, signed in or not)
 NAV_ITEMS = (
     ("learn.catalogue", "Scenarios", "area:learn"),
     ("learn.my_learning", "My learning", "area:learn"),
+    ("exercises.index", "Exercises", "area:learn"),
     ("supervise.dashboard", "Team", "area:supervise"),
     ("author.index", "Authoring", "area:author"),
     ("guide.index", "Guides", None),
@@ -63,6 +65,7 @@ def template_globals() -> dict:
         "unread_notices": unread_notices,
         "can": lambda action, obj=None: can(current_user, action, obj),
         "nav_items": nav_items,
+        "rendered_once": rendered_once,
         "max_reflection": MAX_REFLECTION_CHARS,
         "NodeKind": NodeKind,  # closed sets, so templates compare with the one declaration
         "Origin": Origin,

@@ -3,11 +3,19 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
+    GovCheckboxInput,
     GovSelect,
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import EmailField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..engine import AGENCY_KINDS
@@ -72,3 +80,14 @@ class TeamForm(FlaskForm):
         validators=[DataRequired("Enter the team's name"), Length(max=200), NoBidiControls()],
     )
     submit = SubmitField("Add team", widget=GovSubmitInput())
+
+
+class EraseForm(FlaskForm):
+    """Erasing a person cannot be undone: the admin ticks a box to say they have checked."""
+
+    confirm = BooleanField(
+        "I have checked this is the right person and nothing of theirs must be kept",
+        widget=GovCheckboxInput(),
+        validators=[DataRequired("Tick the box to confirm, or go back")],
+    )
+    submit = SubmitField("Erase this person's data", widget=GovSubmitInput())

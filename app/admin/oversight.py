@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from ..action_form import ActionForm, confirmed
 from ..db import db, utcnow
+from ..engine.wording import plural
 from ..services import audit_log, notices, throttle
 from ..services.accounts import find_by_email, normalise_email
 from .views import bp
@@ -72,5 +73,5 @@ def clear_sign_in_limit():
             db.session, current_user, person, "sign_in_limit_cleared", source=source or "all"
         )
     db.session.commit()
-    flash(f"Cleared {cleared} sign-in limit{'s' if cleared != 1 else ''} for {email}.", "success")
+    flash(f"Cleared {plural(cleared, 'sign-in limit')} for {email}.", "success")
     return redirect(url_for("admin.sign_in_limits"))

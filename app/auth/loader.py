@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
+from sqlalchemy.orm import joinedload
 
 from ..db import db
 from ..engine import MAX_REFLECTION_CHARS
@@ -18,7 +19,8 @@ def load_user(user_id: str) -> User | None:
     it), so a copied cookie stops working when its session ends."""
     try:
         raw_id, version, session_id = user_id.split(":")
-        user = db.session.get(User, int(raw_id))
+        # The user and their roles in one query: every signed-in request pays for it.
+        user = db.session.get(User, int(raw_id), options=[joinedload(User.role_rows)])
     except (ValueError, TypeError, OverflowError):
         return None
     if user is None or not user.active or str(user.session_version) != version:

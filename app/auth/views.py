@@ -8,7 +8,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..action_form import ActionForm, confirmed
-from ..authz import can
+from ..authz import can, load_or_refuse
 from ..db import db, utcnow
 from ..models import Notice, Role
 from ..services import accounts, player, sessions, throttle
@@ -107,9 +107,7 @@ def sign_out_everywhere():
 @bp.post("/notices/<int:notice_id>/read")
 @login_required
 def notice_read(notice_id: int):
-    found = db.session.get(Notice, notice_id)
-    if found is None or not can(current_user, "dismiss_notice", found):
-        abort(404)
+    found = load_or_refuse(Notice, notice_id, "dismiss_notice")
     confirmed()
     found.read_at = found.read_at or utcnow()
     db.session.commit()

@@ -5,21 +5,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app, flash, url_for
+from flask import abort, current_app, flash, redirect, url_for
+from sqlalchemy import select
 
 from ..authoring import EditError
+from ..authoring.wording import in_editor_words
 from ..authz import load_or_refuse
-from ..engine import Problem, Vocabulary
+from ..db import db
+from ..engine import Problem, SourceSet
 from ..engine.wording import plural
-from ..models import Draft, StoredScenario
-from ..services import drafts, library
+from ..models import Draft, ScenarioVersion, StoredScenario
+from ..services import drafts, sources
 
 
-def vocab() -> Vocabulary:
-    return library.vocabulary(current_app.config["CONTENT_DIR"])
+def vocab() -> SourceSet:
+    """Every learning source: checks a draft against its own sources, and reads like a
+    Vocabulary of every source's words where the forms list choices."""
+    return sources.source_set(db.session, current_app.config["CONTENT_DIR"])
 
 
 def draft_or_404(draft_id: int) -> Draft:
+    """The draft; a draft used up by publishing sends its old pages (reached with Back, or a
+    bookmark) to the published scenario with a message instead of a 404."""
+    if db.session.get(Draft, draft_id) is None:
+        version = db.session.scalar(
+            select(ScenarioVersion)
+            .where(ScenarioVersion.from_draft_id == draft_id)
+            .order_by(ScenarioVersion.id.desc())
+        )
+        if version is not None:
+            flash(
+                f"That draft was published as version {version.number} of '{version.title}', so "
+                "it is no longer a draft. This is the published scenario: choose 'Edit in the browser' to "
+                "start a new draft from it.",
+                "info",
+            )
+            abort(redirect(url_for("author.scenario", slug=version.scenario.slug)))
     return load_or_refuse(Draft, draft_id)
 
 
@@ -57,25 +78,34 @@ def problem_links(state: drafts.DraftState) -> list[ProblemLink]:
 
 
 def _link(draft: Draft, node_id, node, problem: Problem, unreadable: bool) -> ProblemLink:
-    text_page = url_for("author.text", draft_id=draft.id, _anchor=f"line-{problem.line}")
+    """The problem in the editor's words (app/authoring/wording.py), linked to the field that
+    fixes it. Only lines the forms cannot show keep the file's words and a line number."""
     if unreadable:
-        return ProblemLink(problem.message, problem.line, "the text", text_page)
+        text_page = url_for("author.text", draft_id=draft.id, _anchor=f"line-{problem.line}")
+        return ProblemLink(
+            problem.message, problem.line, f"the text, line {problem.line}", text_page
+        )
+    worded = in_editor_words(problem.message)
+    anchor = worded.field
     if node_id is None:
-        href = url_for("author.details", draft_id=draft.id)
-        return ProblemLink(problem.message, problem.line, "scenario details", href)
+        href = url_for("author.details", draft_id=draft.id, _anchor=anchor)
+        return ProblemLink(worded.message, problem.line, "scenario details", href)
     if node is None:
-        return ProblemLink(problem.message, problem.line, f"node {node_id}", text_page)
+        text_page = url_for("author.text", draft_id=draft.id, _anchor=f"line-{problem.line}")
+        return ProblemLink(worded.message, problem.line, f"node {node_id}", text_page)
     option = None
     for candidate in node.options:
         if candidate.line <= problem.line:
             option = candidate
     if option is not None:
-        href = url_for("author.option", draft_id=draft.id, node_id=node.id, index=option.index)
-        return ProblemLink(
-            problem.message, problem.line, f"{node.id}, option {option.index + 1}", href
+        href = url_for(
+            "author.option", draft_id=draft.id, node_id=node.id, index=option.index, _anchor=anchor
         )
-    href = url_for("author.node", draft_id=draft.id, node_id=node.id)
-    return ProblemLink(problem.message, problem.line, f"node {node.id}", href)
+        return ProblemLink(
+            worded.message, problem.line, f"{node.id}, option {option.index + 1}", href
+        )
+    href = url_for("author.node", draft_id=draft.id, node_id=node.id, _anchor=anchor)
+    return ProblemLink(worded.message, problem.line, f"node {node.id}", href)
 
 
 def field_error(form, error: EditError) -> None:

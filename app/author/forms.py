@@ -18,6 +18,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -70,7 +71,15 @@ class NewDraftForm(FlaskForm):
     submit = SubmitField("Create draft", widget=GovSubmitInput())
 
 
-class DetailsForm(FlaskForm):
+class LoadedForm(FlaskForm):
+    """A form that edits a draft carries the draft's text as it was when the page was drawn, so
+    a save made after another author's is refused with their changes shown (app/author/stale.py)
+    instead of silently overwriting them."""
+
+    loaded = HiddenField()
+
+
+class DetailsForm(LoadedForm):
     id = StringField("Scenario id", widget=GovTextInput(), description=ID_HINT,
                      validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     title = StringField("Title", widget=GovTextInput(),
@@ -82,6 +91,12 @@ class DetailsForm(FlaskForm):
                        validators=[limit(300)])  # fmt: skip
     agencies = SelectMultipleField("Who it is for", choices=list(AGENCY_KINDS.items()),
                                    widget=GovCheckboxesInput())  # fmt: skip
+    sources = SelectMultipleField(
+        "Learning sources",
+        widget=GovCheckboxesInput(),
+        description="The reviews, reports or policies it draws on: its competencies, tags and "
+        "feedback links come from these. None ticked: the default source.",
+    )
     competencies = SelectMultipleField("Competencies it teaches", widget=GovCheckboxesInput())
     minutes = StringField("Minutes it takes", widget=GovTextInput(), validators=[limit(10)])
     flags = StringField(
@@ -112,7 +127,7 @@ class RouteForm(Form):
                             validators=[limit(500)])  # fmt: skip
 
 
-class NodeForm(FlaskForm):
+class NodeForm(LoadedForm):
     new_id = StringField("Node id", widget=GovTextInput(), description=ID_HINT,
                          validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     kind = SelectField("Kind", choices=[(k, k.capitalize()) for k, _ in KINDS], widget=GovSelect())
@@ -135,7 +150,7 @@ class NodeForm(FlaskForm):
 SCORES = [("", "No score"), ("2", "+2"), ("1", "+1"), ("0", "0"), ("-1", "-1"), ("-2", "-2")]
 
 
-class OptionForm(FlaskForm):
+class OptionForm(LoadedForm):
     """Scores get one select per competency, added by `option_form()`."""
 
     text = StringField("Option text", widget=GovTextInput(),
@@ -185,7 +200,7 @@ def option_form(competencies: list[tuple[str, str]], **kwargs) -> OptionForm:
     return ScoredOptionForm(**kwargs)
 
 
-class TextForm(FlaskForm):
+class TextForm(LoadedForm):
     text = TextAreaField("Scenario text", widget=GovTextArea(), validators=[limit(MAX_DRAFT_CHARS)])
     submit = SubmitField("Save text", widget=GovSubmitInput())
 

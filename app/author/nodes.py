@@ -19,7 +19,7 @@ from ..authoring.normalise import prompt_line
 from ..db import db
 from ..engine.model import Node, NodeKind
 from ..services import drafts
-from . import bp
+from . import bp, stale
 from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
 from .forms import AddNodeForm, NodeForm
 
@@ -29,7 +29,10 @@ def add_node_form() -> AddNodeForm:
 
 
 def save(draft, change, form) -> bool:
-    """Apply one change; on EditError show it on the form and store nothing."""
+    """Apply one change; on EditError, or when another author saved since the form was drawn,
+    show why on the form and store nothing."""
+    if stale.refused(form, draft):
+        return False
     try:
         drafts.edit(db.session, current_user, draft, change)
     except EditError as error:
@@ -112,6 +115,7 @@ def node(draft_id: int, node_id: str):
             return go(url_for("author.node", draft_id=draft_id, node_id=new_id))
     mine = [p for p in problem_links(state) if p.where == f"node {node_id}" or
             p.where.startswith(f"{node_id}, option")]  # fmt: skip
+    stale.draw(form, draft)
     return render_template(
         "author/node.html", state=state, node=current, form=form, problems=mine
     ), (400 if form.errors else 200)

@@ -11,7 +11,7 @@ from ..authoring.normalise import prompt_line
 from ..engine import NodeKind
 from ..engine.model import Option
 from ..services import drafts
-from . import bp
+from . import bp, stale
 from .common import draft_or_404, problem_links, saved, vocab, with_unknown
 from .forms import option_form, score_field_name
 from .nodes import confirm, node_or_404, save
@@ -70,6 +70,7 @@ def _option_page(draft_id: int, node_id: str, index: int | None):
             return go(url_for("author.node", draft_id=draft_id, node_id=node_id))
     where = f"{node_id}, option {index + 1}" if index is not None else None
     problems = [p for p in problem_links(state) if p.where == where]
+    stale.draw(form, draft)
     return render_template(
         "author/option.html", state=state, node=current, index=index, form=form,
         scores=[form[score_field_name(k)] for k, _ in comps], problems=problems,

@@ -46,6 +46,7 @@ def map_page(draft_id: int):
         rows=map_rows(state.scenario, counts),
         missing=plan.missing,
         header_problems=len(state.by_node.get(None, [])),
+        fit=bool(request.args.get("fit")),
     )
 
 

@@ -13,7 +13,7 @@ from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
-from . import bp, nodes, options, publish, tools  # noqa: F401 - their routes join this blueprint
+from . import bp, format_guide, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
 from .common import (
     draft_or_404,
     field_error,
@@ -98,8 +98,11 @@ def _details_form(state: drafts.DraftState) -> DetailsForm:
         "id": s.id, "title": s.title, "summary": s.summary, "role": s.role,
         "agencies": list(s.agencies), "competencies": list(s.competencies),
         "minutes": str(s.minutes), "flags": ", ".join(s.flags),
-        "content_note": s.content_note, "start": s.start,
+        "content_note": s.content_note, "start": s.start, "sources": list(s.sources),
     })  # fmt: skip
+    found = vocab()
+    known_sources = [(k, src.title) for k, src in found.sources.items()]
+    form.sources.choices = with_unknown(known_sources, s.sources)
     known = [(k, c.name) for k, c in vocab().competencies.items()]
     form.competencies.choices = with_unknown(known, s.competencies)
     form.start.choices = [("", "Choose the first node")] + [(n, n) for n in s.nodes]
@@ -111,20 +114,32 @@ def details(draft_id: int):
     draft = draft_or_404(draft_id)
     state = drafts.state(draft, vocab())
     form = _details_form(state)
-    if form.validate_on_submit():
-        change = SetDetails(**{name: form[name].data for name in (
+    if form.is_submitted():
+        valid = form.validate()
+        change = SetDetails(**{name: form[name].data or "" for name in (
             "id", "title", "summary", "role", "minutes", "flags", "content_note", "start")},
-            agencies=tuple(form.agencies.data), competencies=tuple(form.competencies.data))  # fmt: skip
-        try:
-            drafts.edit(db.session, current_user, draft, change)
-        except EditError as error:
-            db.session.rollback()
-            field_error(form, error)
-        else:
-            db.session.commit()
-            saved(draft_id, "the details")
-            return redirect(url_for("author.draft", draft_id=draft_id))
-    problems = [p for p in problem_links(state) if p.where == "scenario details"]
+            agencies=tuple(form.agencies.data or ()),
+            competencies=tuple(form.competencies.data or ()),
+            sources=tuple(form.sources.data or ()))  # fmt: skip
+        for error in change.errors():  # every refusal at once, beside the form's own checks
+            if not getattr(getattr(form, error.field, None), "errors", None):
+                field_error(form, error)
+        if valid and not form.errors and not stale.refused(form, draft):
+            try:
+                drafts.edit(db.session, current_user, draft, change)
+            except EditError as error:
+                db.session.rollback()
+                field_error(form, error)
+            else:
+                db.session.commit()
+                saved(draft_id, "the details")
+                return redirect(url_for("author.draft", draft_id=draft_id))
+    # After a refused save the saved draft's problems would contradict what was typed: the
+    # form's errors are the whole story until it is saved.
+    problems = (
+        [] if form.errors else [p for p in problem_links(state) if p.where == "scenario details"]
+    )
+    stale.draw(form, draft)
     return render_template("author/details.html", state=state, form=form, problems=problems), (
         400 if form.errors else 200
     )
@@ -134,7 +149,7 @@ def details(draft_id: int):
 def text(draft_id: int):
     draft = draft_or_404(draft_id)
     form = TextForm(data=None if request.method == "POST" else {"text": draft.text})
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not stale.refused(form, draft):
         try:
             drafts.save_text(db.session, current_user, draft, form.text.data or "")
         except EditError as error:
@@ -145,6 +160,7 @@ def text(draft_id: int):
             saved(draft_id, "the text")
             return redirect(url_for("author.text", draft_id=draft_id))
     state = drafts.state(draft, vocab())
+    stale.draw(form, draft)
     return render_template(
         "author/text.html", state=state, form=form, problems=problem_links(state)
     ), (400 if form.errors else 200)

@@ -7,6 +7,7 @@ from typing import Protocol
 from ..engine import parse
 from ..engine.model import Node, NodeKind, Problem, Scenario
 from . import normalise as norm
+from .comments import collect, restore
 from .normalise import EditError
 from .serialise import to_text
 
@@ -48,7 +49,7 @@ def apply_to_text(text: str, edit: Edit) -> str:
             "'Edit as text' page first, so nothing you wrote is lost.",
         )
     scenario, _ = parse(text)
-    return to_text(edit.apply(scenario))
+    return restore(to_text(edit.apply(scenario)), collect(text))
 
 
 def blank_text(scenario_id: str, title: str, first_node: str = "opening") -> str:

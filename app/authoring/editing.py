@@ -42,6 +42,7 @@ class SetDetails:
     flags: str | tuple[str, ...] = ()
     content_note: str = ""
     start: str = ""
+    sources: tuple[str, ...] | None = None  # None leaves the scenario's sources as they are
 
     def apply(self, scenario: Scenario) -> Scenario:
         return replace(
@@ -56,7 +57,28 @@ class SetDetails:
             flags=norm.id_list(self.flags, "flags"),
             content_note=norm.one_line(self.content_note),
             start=norm.node_id(self.start, "start") if self.start else "",
+            sources=scenario.sources
+            if self.sources is None
+            else norm.id_list(self.sources, "sources"),
         )
+
+    def errors(self) -> list[EditError]:
+        """Every field `apply` would refuse, not just the first, so a form can show them all."""
+        checks = (
+            lambda: norm.node_id(self.id, "id"),
+            lambda: norm.id_list(self.agencies, "agencies"),
+            lambda: norm.id_list(self.competencies, "competencies"),
+            lambda: norm.minutes(self.minutes),
+            lambda: norm.id_list(self.flags, "flags"),
+            lambda: norm.node_id(self.start, "start") if self.start else "",
+        )
+        found = []
+        for check in checks:
+            try:
+                check()
+            except EditError as error:
+                found.append(error)
+        return found
 
 
 @dataclass(frozen=True)

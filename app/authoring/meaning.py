@@ -62,6 +62,7 @@ def meaning(scenario: Scenario) -> dict[str, Any]:
             scenario.minutes,
             tuple(scenario.flags),
             scenario.content_note,
+            tuple(scenario.sources),
             scenario.start,
         ),
         "nodes": [_node(n) for n in scenario.nodes.values()],

@@ -35,6 +35,8 @@ def _header(s: Scenario) -> list[str]:
         lines.append(f"flags: {_list(s.flags)}")
     if s.content_note:
         lines.append(f"content-note: {s.content_note}")
+    if s.sources:
+        lines.append(f"sources: {_list(s.sources)}")
     lines.append(f"start: {s.start}")
     return [line.rstrip() for line in lines]
 

@@ -72,11 +72,14 @@ def _shape(box: Box, kind: str, fill: str, stroke: str, problems: int) -> list[s
 
 def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     fill, stroke, label = KIND_STYLE[node.kind]
-    said = f"{label} {node.id}" + (", the start" if start else "")
+    # The link's name holds its visible text in order (WCAG 2.5.3, label in name).
+    shown = _clip(excerpt(node), box.w - 24)
+    said = f"{label} {_clip(node.id, box.w - 90)}" + (f": {shown}" if shown else "")
     if problems:
-        said += f", {plural(problems, 'problem')}"
+        said += f", ⚠ {plural(problems, 'problem')}"
+    said += ", the start" if start else ""
     parts = [f'<a href="{escape(href)}" class="wp-map-node" aria-label="{escape(said)}">']
-    parts.append(f"<title>{escape(said)}: {escape(excerpt(node))}</title>")
+    parts.append(f"<title>{escape(label)} {escape(node.id)}: {escape(excerpt(node))}</title>")
     parts += _shape(box, node.kind, fill, stroke, problems)
     tx = box.x + 12
     parts.append(
@@ -157,7 +160,8 @@ class MapRow:
     """One node for the table version of the map."""
 
     id: str
-    kind: str
+    kind: NodeKind
+    label: str  # the kind as the map says it
     excerpt: str
     start: bool
     leads_to: list[tuple[str, str, bool]]  # (label, target, target exists)
@@ -183,6 +187,7 @@ def map_rows(scenario: Scenario, problems: Mapping[str, int]) -> list[MapRow]:
         rows.append(
             MapRow(
                 node.id,
+                node.kind,
                 KIND_STYLE[node.kind][2],
                 excerpt(node),
                 node.id == scenario.start,

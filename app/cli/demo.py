@@ -45,7 +45,7 @@ def command(with_activity: bool) -> None:
 
 def _activity() -> None:
     from ..db import utcnow
-    from ..services import library
+    from ..services import sources
     from ..services.demo_activity import add_activity, has_activity
     from ..services.supervision import rules_for
 
@@ -54,7 +54,7 @@ def _activity() -> None:
         return
     content = current_app.config["CONTENT_DIR"]
     rules = rules_for(current_app.config)
-    added = add_activity(db.session, utcnow(), rules, library.vocabulary(content))
+    added = add_activity(db.session, utcnow(), rules, sources.everything(db.session, content))
     db.session.commit()
     if added:
         click.echo(f"Demo activity added: {added} attempts, reflections and past supervision.")

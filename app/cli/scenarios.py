@@ -16,7 +16,8 @@ from ..db import db
 from ..engine import check_text, parse
 from ..engine.bias import bias, describe, library_bias
 from ..engine.stats import stats
-from ..services import library
+from ..engine.wording import plural
+from ..services import library, sources
 
 
 @click.group("scenarios", help="Check, load and describe scenario files.")
@@ -34,7 +35,7 @@ def _paths(paths: tuple[str, ...]):
 def check(paths: tuple[str, ...]) -> None:
     """Print every problem with file and line; exit 1 if there are any. With no paths, the
     supervision prompt rules in content/ are checked too (they name the same tags)."""
-    vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
+    vocab = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
     files = _paths(paths)
     results = library.check_files(files, vocab)
     if not paths:
@@ -46,7 +47,7 @@ def check(paths: tuple[str, ...]) -> None:
         for problem in problems:
             click.echo(str(problem))
             count += 1
-    click.echo(f"{len(files)} file(s) checked, {count} problem(s).", err=True)
+    click.echo(f"{plural(len(files), 'file')} checked, {plural(count, 'problem')}.", err=True)
     sys.exit(1 if count or not files else 0)
 
 
@@ -57,7 +58,7 @@ def load(paths: tuple[str, ...]) -> None:
     """Store each valid file as a version (unchanged files add nothing); exit 1 on problems.
     A changed file becomes a draft instead ("conflict" or "draft") when the scenario's newest
     version came from the browser, or when a second author must approve each version."""
-    vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
+    vocab = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
     failed = False
     for path in _paths(paths):
         result = library.load_file(db.session, path, vocab)
@@ -123,7 +124,7 @@ def import_twine(files: tuple[Path, ...], output: Path | None) -> None:
     stderr everything that could not be mapped. Exit 1 if a file could not be read."""
     if len(files) > 1 and not (output and output.is_dir()):
         raise click.UsageError("For several stories, give -o with an existing folder.")
-    vocab = library.vocabulary(current_app.config["CONTENT_DIR"])
+    vocab = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
     failed = False
     for path in files:
         try:
@@ -144,7 +145,7 @@ def import_twine(files: tuple[Path, ...], output: Path | None) -> None:
             click.echo(f"{path.name}: not mapped: {warning}", err=True)
         _, problems = check_text(imported.text, str(target or path.name), vocab)
         click.echo(
-            f"{path.name}: {len(problems)} problem(s) to fix before it can be loaded "
+            f"{path.name}: {plural(len(problems), 'problem')} to fix before it can be loaded "
             "(see 'flask scenarios check').",
             err=True,
         )

@@ -9,8 +9,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..db import db
 from ..engine import Problem
-from ..services import library
+from ..engine.wording import plural
+from ..services import sources
 from ..services.supervision import rules_path
 from ..supervision import load_rules
 
@@ -19,7 +21,7 @@ def check_rules(path: str | Path | None = None) -> tuple[int, list[Problem]]:
     """(number of valid rules, problems) for the rules file in content/ or at `path`."""
     content = current_app.config["CONTENT_DIR"]
     rules, problems = load_rules(
-        path or rules_path(current_app.config), library.vocabulary(content)
+        path or rules_path(current_app.config), sources.everything(db.session, content)
     )
     return len(rules), problems
 
@@ -37,5 +39,5 @@ def check(path: str | None) -> None:
     count, problems = check_rules(path)
     for problem in problems:
         click.echo(str(problem))
-    click.echo(f"{count} rule(s) ready, {len(problems)} problem(s).", err=True)
+    click.echo(f"{plural(count, 'rule')} ready, {plural(len(problems), 'problem')}.", err=True)
     sys.exit(1 if problems else 0)

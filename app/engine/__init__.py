@@ -14,6 +14,8 @@ from .model import (
 from .parser import parse
 from .reachability import paths_to_endings
 from .scoring import CompetencyResult, profile
+from .source_files import load_shipped_sources
+from .sources import Finding, Source, SourceSet
 from .stepper import MAX_REFLECTION_CHARS, Answer, Position, Step, StepError, advance, replay, start
 from .validator import check_text, validate
 from .vocabulary import AGENCY_KINDS, Competency, Vocabulary, load_vocabulary
@@ -23,6 +25,10 @@ __all__ = [
     "Answer",
     "AnswerKind",
     "Competency",
+    "Finding",
+    "Source",
+    "SourceSet",
+    "load_shipped_sources",
     "CompetencyResult",
     "Condition",
     "MAX_REFLECTION_CHARS",

@@ -170,6 +170,7 @@ class Scenario:
     nodes: Mapping[str, Node]
     path: str = "<text>"
     header_lines: Mapping[str, int] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # learning sources named in the header; () = the default
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]

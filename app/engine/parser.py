@@ -43,6 +43,7 @@ HEADER_KEYS = (
     "minutes",
     "flags",
     "content-note",
+    "sources",
     "start",
 )
 REQUIRED_HEADER_KEYS = (
@@ -159,6 +160,7 @@ class Parser:
             minutes=minutes,
             flags=_split_list(header.get("flags", "")),
             content_note=header.get("content-note", ""),
+            sources=_split_list(header.get("sources", "")),
             start=header.get("start", ""),
             nodes=nodes,
             path=self.path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .model import Condition, Node, NodeKind, Problem, Scenario
 from .parser import parse
 from .reachability import explore, trapped_states
+from .sources import SourceSet
 from .vocabulary import Vocabulary
 
 SCORE_MIN, SCORE_MAX = -2, 2
@@ -165,8 +166,14 @@ def validate(scenario: Scenario, vocabulary: Vocabulary) -> list[Problem]:
     return _Checker(scenario, vocabulary).run()
 
 
-def check_text(text: str, path: str, vocabulary: Vocabulary) -> tuple[Scenario, list[Problem]]:
-    """Parse and validate; every problem, sorted by line."""
+def check_text(
+    text: str, path: str, vocabulary: Vocabulary | SourceSet
+) -> tuple[Scenario, list[Problem]]:
+    """Parse and validate; every problem, sorted by line. Given the partnership's sources, the
+    scenario is checked against the words of the sources it names (or the default source)."""
     scenario, problems = parse(text, path)
+    if isinstance(vocabulary, SourceSet):
+        vocabulary, unknown = vocabulary.for_scenario(scenario)
+        problems = problems + unknown
     problems = problems + validate(scenario, vocabulary)
     return scenario, sorted(set(problems), key=lambda p: (p.line, p.code, p.message))

@@ -26,6 +26,7 @@ class Competency:
     findings: tuple[int, ...]
     briefing: str
     good: str
+    source: str = ""  # the learning source that defines it ("" when built by hand)
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,22 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from .. import data_rights
 from ..action_form import confirmed
 from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import catalogue as learner_catalogue
-from ..services import library, player, supervision_records
+from ..services import (
+    exercise_record,
+    library,
+    notices,
+    paths,
+    player,
+    sources,
+    supervision_records,
+)
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 
@@ -38,7 +47,13 @@ def _playable(slug: str) -> StoredScenario:
 
 
 def _vocab():
-    return library.vocabulary(current_app.config["CONTENT_DIR"])
+    """Every source's words (the catalogue spans scenarios)."""
+    return sources.everything(db.session, current_app.config["CONTENT_DIR"])
+
+
+def _vocab_of(scenario):
+    """The words of the scenario's own sources: its feedback links go to their briefings."""
+    return sources.vocabulary_for(db.session, current_app.config["CONTENT_DIR"], scenario)
 
 
 @bp.before_request
@@ -65,7 +80,7 @@ def overview(slug: str):
         attempt=attempt,
         finished=player.last_completed(db.session, current_user, stored),
         form=StartForm(),
-        vocab=_vocab(),
+        vocab=_vocab_of(scenario),
     )
 
 
@@ -112,8 +127,9 @@ def play(attempt_id: int):
 
 
 STALE = (
-    "This page had moved on since that form was drawn (perhaps another tab, the back "
-    "button or a second click). Nothing was saved twice. This is where you are now."
+    "You had already answered that step, and answers cannot be changed once they are sent "
+    "(perhaps you used the back button, another tab or clicked twice). Your first answer "
+    "stands and nothing was saved twice. This is the step you are on now."
 )
 
 
@@ -205,8 +221,8 @@ def feedback(attempt_id: int, number: int):
         "learn/feedback.html",
         play=play,
         step=step,
-        vocab=_vocab(),
-        competencies=_vocab().known(step.option.scores),
+        vocab=_vocab_of(play.scenario),
+        competencies=_vocab_of(play.scenario).known(step.option.scores),
     )
 
 
@@ -225,8 +241,8 @@ def ending(attempt_id: int):
         "learn/ending.html",
         play=play,
         node=play.position.node,
-        path_rows=player.path_rows(play),
-        vocab=_vocab(),
+        path_rows=paths.path_rows(play),
+        vocab=_vocab_of(play.scenario),
         profile=play.profile,
         is_owner=attempt.user_id == current_user.id,
     )
@@ -237,13 +253,24 @@ def my_learning():
     attempts = player.attempts_of(db.session, current_user)
     reflections = player.reflections_of(db.session, current_user)
     own = supervision_records.own(db.session, current_user, [r.id for r in reflections])
-    return render_template(
+    html = render_template(
         "learn/my_learning.html",
         attempts=attempts,
         reflections=reflections,
         supervision=own,
         today=utcnow().date(),
+        exercise_rows=exercise_record.my_record(db.session, current_user.id),
     )
+    # after rendering (the commit expires the rows): the supervision notices have been seen
+    notices.read_all(db.session, current_user, notices.SUPERVISION, utcnow())
+    db.session.commit()
+    return html
+
+
+@bp.get("/my-learning/my-data.json")
+def my_data():
+    """Everything held about the signed-in person, as JSON: only their own."""
+    return data_rights.download(db.session, current_user, current_user)
 
 
 @bp.post("/my-learning/actions/<int:action_id>")

@@ -1,5 +1,5 @@
-"""ORM models, split by area. Tables that hold a person's data are listed in PERSONAL_DATA so
-export and erasure can be checked against the schema."""
+"""ORM models, split by area. Tables that hold a person's data are declared in
+app.services.personal_data.PERSONAL_DATA, which export, erasure and a schema test all use."""
 
 from .accounts import (
     AccountChange,
@@ -14,6 +14,15 @@ from .accounts import (
 )
 from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
+from .exercises import (
+    ExerciseChoice,
+    ExerciseParticipant,
+    ExerciseRelease,
+    ExerciseSession,
+    ExerciseShare,
+    ExerciseVersion,
+    StoredExercise,
+)
 from .learning import (
     Attempt,
     AttemptAnswer,
@@ -24,48 +33,36 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
+from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
-# table name -> column that points at the person
-PERSONAL_DATA = {
-    "users": "id",
-    "user_roles": "user_id",
-    "account_changes": "user_id",
-    "password_tokens": "user_id",
-    "login_throttle": "email",
-    "user_sessions": "user_id",
-    "notices": "user_id",
-    "attempts": "user_id",
-    "steps": "attempt_id",  # AttemptAnswer
-    "reflections": "user_id",
-    "reflection_drafts": "user_id",
-    "attempt_scores": "attempt_id",
-    "audit_events": "subject_user_id",
-    "supervision_sessions": "learner_id",
-    "agreed_actions": "learner_id",
-    "reflection_comments": "reflection_id",
-    # authoring: who last saved a draft, asked for or gave approval, published a version
-    "drafts": "updated_by_id",
-    "approval_requests": "requested_by_id",
-    "scenario_versions": "published_by_id",
-}
-
 __all__ = [
-    "PERSONAL_DATA",
     "AccountChange",
     "Agency",
     "ApprovalRequest",
     "AuthoringSetting",
     "Decision",
     "Draft",
+    "ExerciseChoice",
+    "ExerciseParticipant",
+    "ExerciseRelease",
+    "ExerciseSession",
+    "ExerciseShare",
+    "ExerciseVersion",
+    "StoredExercise",
     "Origin",
     "AgreedAction",
     "Attempt",
     "AttemptAnswer",
     "AttemptScore",
     "AuditEvent",
+    "LearningSource",
     "LoginThrottle",
     "Notice",
+    "SourceCompetency",
+    "SourceFinding",
+    "SourcePage",
+    "SourceTag",
     "PasswordToken",
     "Reflection",
     "ReflectionComment",

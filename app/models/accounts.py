@@ -19,6 +19,7 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     AUTHOR = "author"
     ADMIN = "admin"
+    FACILITATOR = "facilitator"  # runs multi-agency exercise sessions
 
 
 class Agency(db.Model):

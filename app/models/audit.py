@@ -30,3 +30,6 @@ class Notice(db.Model):
     text: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # "access" (who can see your work: dismissed by hand) or "supervision" (a new comment or
+    # agreed action: read once the learner opens My learning).
+    kind: Mapped[str] = mapped_column(String(20), default="access", server_default="access")

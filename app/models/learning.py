@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Boolean,
@@ -25,6 +26,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import db, utcnow
+
+if TYPE_CHECKING:
+    from .accounts import User
 
 
 class Origin(StrEnum):
@@ -85,10 +89,16 @@ class ScenarioVersion(db.Model):
     # replaces browser-authored work.
     origin: Mapped[str] = mapped_column(String(20), default=Origin.FILE, server_default="file")
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The draft this version used up (no foreign key: the draft is deleted), so the draft's old
+    # address can send Back to the published scenario instead of a 404.
+    from_draft_id: Mapped[int | None] = mapped_column(Integer, index=True)
     scenario: Mapped[StoredScenario] = relationship(foreign_keys=[scenario_id])
 
 
 class Attempt(db.Model):
+    """One play of a scenario version. `user_id` is None once retention or erasure has detached
+    it from the person: its answers then count only in anonymous aggregates."""
+
     __tablename__ = "attempts"
     # One open attempt per learner and version, kept by the database: parallel "Start" clicks
     # cannot create a second (every start uses the scenario's current version).
@@ -103,7 +113,7 @@ class Attempt(db.Model):
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -150,6 +160,7 @@ class Reflection(db.Model):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     answer: Mapped[AttemptAnswer] = relationship(back_populates="reflection")
+    learner: Mapped[User] = relationship()
 
 
 class AttemptScore(db.Model):

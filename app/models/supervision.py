@@ -28,9 +28,15 @@ class SupervisionSession(db.Model):
     # [{"key": ..., "stage": ..., "text": ...}] for each prompt the session covered
     covered: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Corrected notes (the old notes are in the audit log); a withdrawn record stops counting
+    # (covered prompts, open actions, last session) and the learner sees who withdrew it, when.
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     learner: Mapped[User] = relationship(foreign_keys=[learner_id])
     supervisor: Mapped[User] = relationship(foreign_keys=[supervisor_id])
+    withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id])
     actions: Mapped[list[AgreedAction]] = relationship(
         back_populates="session", order_by="AgreedAction.id"
     )
@@ -64,6 +70,12 @@ class ReflectionComment(db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Corrected: the text was changed (the old text is in the audit log). Withdrawn: the learner
+    # sees that it was withdrawn, by whom and when, not the text.
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     reflection: Mapped[Reflection] = relationship()
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id])

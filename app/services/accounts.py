@@ -29,7 +29,7 @@ def find_by_email(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-def _record(session: Session, user: User, actor: User | None, field: str, old, new) -> None:
+def _log_change(session: Session, user: User, actor: User | None, field: str, old, new) -> None:
     if old != new:
         session.add(
             AccountChange(
@@ -69,7 +69,7 @@ def create_user(
         user.password_hash = hash_password(password)
     session.add(user)
     session.flush()
-    _record(session, user, actor, "created", None, email)
+    _log_change(session, user, actor, "created", None, email)
     update_user(session, user, actor=actor, roles=roles, supervisor_id=supervisor_id)
     return user
 
@@ -94,7 +94,7 @@ def update_user(
         user.role_rows = [r for r in user.role_rows if r.role in roles] + [
             UserRole(user_id=user.id, role=r) for r in sorted(roles - user.roles)
         ]
-        _record(session, user, actor, "roles", old, ",".join(sorted(roles)))
+        _log_change(session, user, actor, "roles", old, ",".join(sorted(roles)))
     if supervisor_id is not ...:
         if supervisor_id == user.id:
             raise AccountError("Nobody can be their own supervisor.")
@@ -102,18 +102,18 @@ def update_user(
             supervisor = session.get(User, supervisor_id)
             if supervisor is None or not supervisor.has_role(Role.SUPERVISOR):
                 raise AccountError("The chosen supervisor does not have the supervisor role.")
-        _record(session, user, actor, "supervisor", user.supervisor_id, supervisor_id)
+        _log_change(session, user, actor, "supervisor", user.supervisor_id, supervisor_id)
         if supervisor_id != user.supervisor_id:
             notices.supervisor_changed(session, user, actor, user.supervisor_id, supervisor_id)
         user.supervisor_id = supervisor_id
     if agency_id is not ...:
-        _record(session, user, actor, "agency", user.agency_id, agency_id)
+        _log_change(session, user, actor, "agency", user.agency_id, agency_id)
         user.agency_id = agency_id
     if team_id is not ...:
-        _record(session, user, actor, "team", user.team_id, team_id)
+        _log_change(session, user, actor, "team", user.team_id, team_id)
         user.team_id = team_id
     if display_name is not None and display_name.strip() != user.display_name:
-        _record(session, user, actor, "display_name", user.display_name, display_name.strip())
+        _log_change(session, user, actor, "display_name", user.display_name, display_name.strip())
         user.display_name = display_name.strip()
     session.flush()
     return user
@@ -121,7 +121,7 @@ def update_user(
 
 def set_active(session: Session, user: User, active: bool, actor: User | None) -> None:
     """Deactivate a leaver (records stay) or reactivate; deactivating ends their sessions."""
-    _record(session, user, actor, "active", user.active, active)
+    _log_change(session, user, actor, "active", user.active, active)
     user.active = active
     if not active:
         sessions.end_all(session, user)
@@ -156,7 +156,7 @@ def issue_password_link(session: Session, user: User, actor: User | None, hours:
             created_by_id=actor.id if actor else None,
         )
     )
-    _record(session, user, actor, "password_link", None, f"expires in {hours} hours")
+    _log_change(session, user, actor, "password_link", None, f"expires in {hours} hours")
     notices.password_link_issued(session, user, actor)
     session.flush()
     return token

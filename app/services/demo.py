@@ -20,7 +20,14 @@ AGENCIES = [
 PEOPLE = [
     ("admin", "Alex Admin", {"admin"}, 0, None, None),
     ("author", "Ade Author", {"author"}, 0, None, None),
-    ("supervisor.care", "Sam Okafor", {"supervisor", "learner"}, 0, "Assessment team", None),
+    (
+        "supervisor.care",
+        "Sam Okafor",
+        {"supervisor", "learner", "facilitator"},
+        0,
+        "Assessment team",
+        None,
+    ),
     ("supervisor.health", "Priya Nair", {"supervisor", "learner"}, 2, "Primary care", None),
     ("learner.social", "Jo Whitfield", {"learner"}, 0, "Assessment team", "supervisor.care"),
     ("learner.mash", "Dan Kowalski", {"learner"}, 0, "MASH", "supervisor.care"),

@@ -9,9 +9,21 @@ from sqlalchemy.orm import Session
 from ..db import db
 from ..models import AuditEvent, Notice, User
 
+ACCESS, SUPERVISION = "access", "supervision"
 
-def tell(session: Session, user: User, text: str) -> None:
-    session.add(Notice(user_id=user.id, text=text[:500]))
+
+def tell(session: Session, user: User, text: str, kind: str = ACCESS) -> None:
+    session.add(Notice(user_id=user.id, text=text[:500], kind=kind))
+
+
+def read_all(session: Session, user: User, kind: str, now) -> None:
+    """The person has seen what these notices point to (their supervision on My learning)."""
+    for notice in session.scalars(
+        select(Notice).where(
+            Notice.user_id == user.id, Notice.kind == kind, Notice.read_at.is_(None)
+        )
+    ):
+        notice.read_at = now
 
 
 def unread(user: User) -> list[Notice]:

@@ -87,6 +87,7 @@ def _settle_draft(session: Session, draft: Draft | None, version: ScenarioVersio
     if draft is None:
         return
     if content_hash(draft.text) == version.content_hash:
+        version.from_draft_id = draft.id
         delete(session, draft)
     else:
         draft.base_version_id = version.id

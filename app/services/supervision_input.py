@@ -24,7 +24,9 @@ from ..supervision import (
     ReflectionMade,
     Score,
 )
-from .player import PathRow, load_play, path_rows
+from .exercise_record import supervision_history
+from .paths import PathRow, path_rows
+from .player import load_play
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,12 @@ class LearnerData:
     learner: User
     attempts: list[AttemptView] = field(default_factory=list)
     sessions: list[SupervisionSession] = field(default_factory=list)
+    exercises: list[PastAttempt] = field(default_factory=list)  # exercise decisions and whys
 
     @property
     def history(self) -> History:
         return History(
-            attempts=tuple(a.past for a in self.attempts),
+            attempts=tuple(a.past for a in self.attempts) + tuple(self.exercises),
             sessions=tuple(PastSession(s.held_on, s.covered_keys) for s in self.sessions),
         )
 
@@ -130,7 +133,8 @@ def _view(attempt: Attempt) -> AttemptView:
 
 
 def load_learners(session: Session, learners: Sequence[User]) -> dict[int, LearnerData]:
-    """Each learner's attempts (oldest first) and sessions (newest first), in six queries."""
+    """Each learner's attempts (oldest first), sessions (newest first) and exercise decisions,
+    in eight queries."""
     data = {u.id: LearnerData(u) for u in learners}
     if not data:
         return data
@@ -147,7 +151,7 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         data[attempt.user_id].attempts.append(_view(attempt))
     sessions = session.scalars(
         select(SupervisionSession)
-        .where(SupervisionSession.learner_id.in_(data))
+        .where(SupervisionSession.learner_id.in_(data), SupervisionSession.withdrawn_at.is_(None))
         .order_by(SupervisionSession.held_on.desc(), SupervisionSession.id.desc())
         .options(
             selectinload(SupervisionSession.actions), selectinload(SupervisionSession.supervisor)
@@ -155,4 +159,6 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
     )
     for record in sessions:
         data[record.learner_id].sessions.append(record)
+    for user_id, past in supervision_history(session, list(data)).items():
+        data[user_id].exercises.extend(past)
     return data

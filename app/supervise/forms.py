@@ -3,6 +3,7 @@ on a reflection. Dates use the GOV.UK day-month-year pattern."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -42,7 +43,14 @@ class DayField(Field):
         try:
             self.data = date(int(parts[2]), int(parts[1]), int(parts[0]))
         except (ValueError, OverflowError):  # a 30-digit year overflows, it is not a date
-            raise ValueError("Enter a real date, for example 27 3 2026") from None
+            raise ValueError(f"{self.which()} must be a real date, for example 27 3 2026") from None
+
+    def which(self) -> str:
+        """The date named in an error: 'The date of the session', 'The due date for action 2'."""
+        found = re.fullmatch(r"actions-(\d+)-due_on", self.name)
+        if found:
+            return f"The due date for action {int(found.group(1)) + 1}"
+        return f"The {self.label.text[0].lower()}{self.label.text[1:]}"
 
     def pre_validate(self, form) -> None:
         if self.required_message and self.data is None and not self.process_errors:
@@ -57,7 +65,11 @@ class ActionEntry(Form):
 
     def validate_due_on(self, field: DayField) -> None:
         if field.data and not (self.text.data or "").strip():
-            raise ValidationError("Describe the action, or clear its due date")
+            raise ValidationError(f"Describe action {self._number()}, or clear its due date")
+
+    def _number(self) -> int:
+        found = re.search(r"actions-(\d+)-", self.text.name)
+        return int(found.group(1)) + 1 if found else 1
 
 
 class SessionForm(FlaskForm):
@@ -108,3 +120,15 @@ class CommentForm(FlaskForm):
         ],
     )
     submit = SubmitField("Save comment", widget=GovSubmitInput())
+
+
+class NotesForm(FlaskForm):
+    """Correcting a record's notes."""
+
+    notes = StringField(
+        "Discussion notes",
+        widget=GovTextArea(),
+        description="The learner can read these notes. Do not name families or children.",
+        validators=[Length(max=10000)],
+    )
+    submit = SubmitField("Save the correction", widget=GovSubmitInput())

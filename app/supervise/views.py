@@ -23,7 +23,7 @@ from flask_login import current_user, login_required
 from ..authz import load_or_refuse, require
 from ..db import db, utcnow
 from ..models import Reflection, User
-from ..services import library
+from ..services import sources
 from ..services import supervision as service
 from ..services import supervision_records as records
 from ..supervision import cycle, group
@@ -44,7 +44,7 @@ def _supervisors_only() -> None:
 
 def _summary(person: User) -> service.LearnerSummary:
     content = current_app.config["CONTENT_DIR"]
-    vocab = library.vocabulary(content)
+    vocab = sources.everything(db.session, content)
     return service.learner(
         db.session, person, service.rules_for(current_app.config), vocab, utcnow()
     )
@@ -66,7 +66,7 @@ def _cycle_key() -> str:
 @bp.get("/")
 def dashboard():
     content = current_app.config["CONTENT_DIR"]
-    vocab = library.vocabulary(content)
+    vocab = sources.everything(db.session, content)
     now = utcnow()
     rows = service.team(db.session, current_user, service.rules_for(current_app.config), vocab, now)
     shown = {r.learner.id: [r.latest_reflection[0].id] for r in rows if r.latest_reflection}
@@ -88,7 +88,7 @@ def learner(learner_id: int):
         person=person,
         summary=summary,
         comments=comments,
-        vocab=library.vocabulary(current_app.config["CONTENT_DIR"]),
+        vocab=sources.everything(db.session, current_app.config["CONTENT_DIR"]),
         today=utcnow().date(),
     )
 
@@ -117,7 +117,7 @@ def agenda(learner_id: int):
         numbered=numbered,
         cites=cites,
         cycle=cycle(_cycle_key()),
-        vocab=library.vocabulary(current_app.config["CONTENT_DIR"]),
+        vocab=sources.everything(db.session, current_app.config["CONTENT_DIR"]),
         today=utcnow().date(),
     )
 
@@ -151,14 +151,19 @@ def record(learner_id: int):
         flash(f"Supervision record saved for {person.display_name}.", "success")
         return redirect(url_for("supervise.learner", learner_id=person.id, _anchor="history"))
     return render_template(
-        "supervise/record.html", person=person, summary=summary, form=form
+        "supervise/record.html",
+        person=person,
+        summary=summary,
+        form=form,
+        groups=group(summary.prompts.prompts, _cycle_key()),
+        cycle=cycle(_cycle_key()),
     ), 400 if form.errors else 200
 
 
 @bp.route("/reflections/<int:reflection_id>/comment", methods=["GET", "POST"])
 def comment(reflection_id: int):
     reflection = load_or_refuse(Reflection, reflection_id, "comment_reflection")
-    person = db.session.get(User, reflection.user_id)
+    person = reflection.learner
     form = CommentForm()
     if form.validate_on_submit():
         records.add_comment(db.session, current_user, reflection, form.text.data)
@@ -180,3 +185,6 @@ def comment(reflection_id: int):
         form=form,
         max_comment=MAX_COMMENT,
     ), 400 if form.errors else 200
+
+
+from . import corrections  # noqa: E402, F401 - its routes join this blueprint

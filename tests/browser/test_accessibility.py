@@ -104,3 +104,111 @@ def test_author_and_admin_pages(demo, axe_page, base_url):
     page.locator("a[href*='/author/scenarios/']").first.click()
     found += _violations(page)
     assert found == []
+
+
+def test_statement_errors_and_remaining_author_and_admin_pages(demo, axe_page, base_url):
+    """Page types not reached above: the accessibility statement, a 404, every page of a draft,
+    authoring tools, the account page, the audit log (filtered, and with an error) and sign-in
+    limits, a person's admin page with their data and the erasure confirmation (with its
+    error)."""
+    page = axe_page
+    found = _check(page, base_url, ["/accessibility", "/guide/support", "/no-such-page"])
+    sign_in(page, base_url, demo_email("admin"), DEMO_PASSWORD)
+    found += _check(
+        page,
+        base_url,
+        ["/author/new", "/author/import", "/author/import-twine", "/author/settings", "/account"],
+    )
+    # the audit log, filtered, with a date error; the sign-in limits
+    audit = ["/admin/audit", "/admin/audit?what=read_reflections", "/admin/audit?since=31+2+2026"]
+    found += _check(page, base_url, [*audit, "/admin/sign-in-limits"])
+    page.goto(base_url + "/author/new")
+    page.fill("#title", "An accessible draft")
+    page.fill("#slug", "an-accessible-draft")
+    page.get_by_role("button", name="Create draft").click()
+    draft = page.url.removeprefix(base_url)
+    assert "/author/drafts/" in draft
+    subpages = ["", "/details", "/map", "/preview", "/text", "/publish"]
+    found += _check(page, base_url, [draft + sub for sub in subpages])
+    page.goto(base_url + draft)
+    node = page.locator("a[href*='/nodes/']").first.get_attribute("href")
+    found += _check(page, base_url, [node])
+    page.goto(base_url + "/admin/users")
+    person = page.locator("a[href*='/admin/users/']:not([href$='/new'])").last
+    person_page = person.get_attribute("href")
+    found += _check(page, base_url, [person_page, person_page + "/erase"])
+    page.get_by_role("button", name="Erase this person's data").click()  # not ticked: an error
+    assert page.locator(".govuk-error-summary").count() == 1
+    found += _violations(page)
+    assert found == []
+
+
+def _no_sideways_scroll(page) -> None:
+    width, client = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width <= client, f"{page.url} scrolls sideways at 200%: {width} > {client}"
+
+
+def _reachable(page) -> int:
+    """Every visible control sits inside the 640 px viewport and takes keyboard focus."""
+    controls = page.locator(
+        "main a[href], main button, main input:not([type=hidden]), main textarea"
+    )
+    count = 0
+    for i in range(controls.count()):
+        control = controls.nth(i)
+        if not control.is_visible():
+            continue
+        box = control.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 640 + 1, (page.url, box)
+        control.focus()
+        assert control.evaluate("el => el === document.activeElement"), page.url
+        count += 1
+    return count
+
+
+def test_a_scenario_plays_with_javascript_off_at_200_percent_zoom(demo, chromium, base_url):
+    """Zoomed to 200% (a 1280 px window becomes a 640 px wide page) with JavaScript off, a
+    learner plays a scenario to its end with the keyboard alone: no page scrolls sideways and
+    every control is inside the page and takes focus."""
+    context = chromium.new_context(
+        java_script_enabled=False, viewport={"width": 640, "height": 800}, device_scale_factor=2
+    )
+    page = context.new_page()
+    try:
+        sign_in(page, base_url, demo_email("learner.nurse"), DEMO_PASSWORD)
+        assert "js-enabled" not in (page.locator("body").get_attribute("class") or "")
+        page.goto(base_url + "/scenarios/behind-the-drug-use")
+        _no_sideways_scroll(page)
+        _reachable(page)
+        page.locator("form[action$='/start'] button").focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        pages = 0
+        while "/ending" not in page.url and pages < 40:
+            pages += 1
+            _no_sideways_scroll(page)
+            assert _reachable(page) > 0, page.url
+            if page.locator("textarea[name=reflection]").count():
+                page.locator("textarea[name=reflection]").focus()
+                page.keyboard.type("Who else is at home, and who have I not heard from?")
+                page.get_by_role("button", name="Save and continue").focus()
+            elif page.locator("input[name=option]").count():
+                page.locator("input[name=option]").first.focus()
+                page.keyboard.press("Space")
+                page.get_by_role("button", name="Choose").focus()
+            elif page.locator("main a.govuk-button").count():
+                page.locator("main a.govuk-button").first.focus()
+            else:
+                page.get_by_role("button", name="Continue").focus()
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+        assert "/ending" in page.url and pages > 3, "the scenario did not reach an ending"
+        _no_sideways_scroll(page)
+        _reachable(page)
+        page.goto(base_url + "/my-learning")
+        _no_sideways_scroll(page)
+        _reachable(page)
+    finally:
+        context.close()

@@ -39,23 +39,23 @@ def test_author_writes_checks_previews_publishes_and_a_learner_plays(make_user, 
     page.get_by_label("Title").fill("The doorstep")
     page.get_by_label("Scenario id").fill("the-doorstep")
     _save(page, "Create draft")
-    expect(page.locator("#problems")).to_contain_text("'summary:' in the header has no value")
+    expect(page.locator("#problems")).to_contain_text("the Summary field is empty")
 
     # A problem links to the form that fixes it.
-    page.locator("#problems a", has_text="summary").click()
+    page.locator("#problems a", has_text="Summary").click()
     page.get_by_label("Summary").fill("A parent keeps you on the doorstep.")
     page.get_by_label("The learner's role in the story").fill("Health visitor")
     page.get_by_label("Health", exact=True).check()
     page.get_by_label("Testing self-report").check()
     _save(page, "Save details")
-    expect(page.locator("#problems")).to_contain_text("has no '->' line")
+    expect(page.locator("#problems")).to_contain_text("has no 'Go to' step")
 
     for kind, node_id in (("Choice", "ask"), ("Ending", "inside"), ("Ending", "outside")):
         page.get_by_label(kind, exact=False).first.check()
         page.get_by_label("Node id").fill(node_id)
         _save(page, "Add node")
         page.get_by_role("link", name="Overview").click()
-    page.locator("#problems a", has_text="has no '->' line").click()  # the problem's link
+    page.locator("#problems a", has_text="has no 'Go to' step").click()  # the problem's link
     page.get_by_label("Text").fill("Dana opens the door but does not let you in.")
     page.get_by_label("Go to (line 1)").select_option("ask")
     _save(page)

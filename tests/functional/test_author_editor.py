@@ -21,10 +21,20 @@ def test_new_draft_lists_what_it_needs_each_linked_to_its_form(auth, browser, cl
     draft_id = new_draft(browser)
     page = client.get(f"/author/drafts/{draft_id}").text
     assert "Problems to fix" in page
-    assert "&#39;summary:&#39; in the header has no value" in page
-    assert f'href="/author/drafts/{draft_id}/details">Line 3, scenario details' in page
-    assert "scene &#39;opening&#39; has no &#39;-&gt;&#39; line" in page
-    assert f'href="/author/drafts/{draft_id}/nodes/opening">Line' in page
+    # in the editor's words, each linked to the field that fixes it, with no line numbers
+    assert (
+        f'href="/author/drafts/{draft_id}/details#summary">In scenario details: '
+        "the Summary field is empty</a>" in page
+    )
+    assert (
+        f'href="/author/drafts/{draft_id}/nodes/opening#routes-0-target">In node opening: '
+        "this scene has no &#39;Go to&#39; step under Where next" in page
+    )
+    problems = page[
+        page.index('id="problems"') : page.index("</section>", page.index('id="problems"'))
+    ]
+    assert "in the header" not in problems and "-&gt;" not in problems
+    assert "Line " not in problems and "line " not in problems
 
 
 def test_fixing_problems_through_the_forms_empties_the_list(auth, browser, client):
@@ -47,7 +57,7 @@ def test_each_save_says_how_many_problems_remain(auth, browser, client):
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).text
     assert "Saved the details. This draft has 1 problem, all listed" in page
-    assert "has no &#39;-&gt;&#39; line" in page
+    assert "has no &#39;Go to&#39; step" in page
 
 
 def test_an_option_without_feedback_is_flagged_and_linked_to_that_option(auth, browser, client):
@@ -55,8 +65,8 @@ def test_an_option_without_feedback_is_flagged_and_linked_to_that_option(auth, b
     draft_id = build_small_scenario(browser)
     save_option(browser, draft_id, "ask", 1, text="Take her word for it.", target="poor-end")
     page = client.get(f"/author/drafts/{draft_id}").text
-    assert "option &#39;Take her word for it.&#39; has no &#39;feedback:&#39;" in page
-    assert f'href="/author/drafts/{draft_id}/nodes/ask/options/1">' in page
+    assert "option &#39;Take her word for it.&#39; has no Feedback" in page
+    assert f'href="/author/drafts/{draft_id}/nodes/ask/options/1#feedback">' in page
     option_page = client.get(f"/author/drafts/{draft_id}/nodes/ask/options/1").text
     assert "Problems in this option (1)" in option_page
 
@@ -189,5 +199,160 @@ def test_values_the_forms_do_not_offer_are_kept_and_flagged(auth, browser, clien
     assert "typo-flag (not recognised)" in form
     assert 'name="sets" type="checkbox" value="typo-flag" checked' in form
     assert (
-        "flag &#39;typo-flag&#39; is not declared" in client.get(f"/author/drafts/{draft_id}").text
+        "flag &#39;typo-flag&#39; is not listed in the Flags field"
+        in client.get(f"/author/drafts/{draft_id}").text
     )
+
+
+def test_the_cli_checker_keeps_the_file_formats_words(runner, tmp_path):
+    path = tmp_path / "x.scenario"
+    path.write_text("id: x\ntitle: X\nsummary:\n\n=== scene: opening\nHello.\n")
+    printed = runner.invoke(args=["scenarios", "check", str(path)])
+    assert "'summary:' in the header has no value" in printed.stdout
+    assert "scene 'opening' has no '->' line" in printed.stdout
+    assert f"{path}:3:" in printed.stdout  # the file's line numbers stay on the command line
+
+
+def test_details_form_shows_every_error_at_once_and_keeps_what_was_typed(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = new_draft(browser)
+    response = save_details(
+        browser, draft_id, id="Not An Id", minutes="ten", summary="A doorstep visit."
+    )
+    assert response.status_code == 400
+    page = response.text
+    summary = page[
+        page.index("govuk-error-summary") : page.index("</ul>", page.index("govuk-error-summary"))
+    ]
+    assert 'href="#id"' in summary and 'href="#minutes"' in summary
+    assert "Enter the minutes as a whole number, like 15" in summary
+    assert "A doorstep visit." in page  # nothing typed is lost
+    # the saved draft's problems (an empty summary) are not shown beside the typed summary
+    assert "the Summary field is empty" not in page
+    assert "&#39;summary:&#39;" not in draft_text(draft_id) or "A doorstep" not in draft_text(
+        draft_id
+    )
+
+
+def test_edit_as_text_links_to_a_guide_an_author_can_open_in_the_browser(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = new_draft(browser)
+    page = client.get(f"/author/drafts/{draft_id}/text").text
+    assert "scenarios/README.md" not in page
+    assert 'href="/author/format"' in page
+    guide = client.get("/author/format")
+    assert guide.status_code == 200
+    assert '<h1 class="govuk-heading-l">Writing a scenario</h1>' in guide.text
+    assert '<h2 class="govuk-heading-m"' in guide.text and "The header" in guide.text
+    assert "<pre><code>id: a-quiet-phone-call\ntitle: A quiet phone call" in guide.text
+    assert "```" not in guide.text
+
+
+def test_the_format_guide_is_for_authors_only(auth, client):
+    auth("learner@example.org")
+    assert client.get("/author/format").status_code == 403
+
+
+def test_the_map_fits_a_phone_screen_as_a_fitted_drawing_or_a_list(auth, browser, client):
+    from pathlib import Path  # noqa: PLC0415
+
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    full = client.get(f"/author/drafts/{draft_id}/map").text
+    assert 'class="wp-map" id="map" role="region"' in full and 'tabindex="0"' in full
+    assert f'href="/author/drafts/{draft_id}/map?fit=1#map">Fit the whole map to the screen' in full
+    assert 'href="#map-list">go to the list of nodes' in full
+    # the list (table) scrolls inside its own box, never the page
+    assert '<div class="wp-scroll-x" id="map-list" role="region"' in full
+    assert full.index('id="map-list"') < full.index('<table class="govuk-table">')
+    fitted = client.get(f"/author/drafts/{draft_id}/map?fit=1").text
+    assert 'class="wp-map wp-map--fit"' in fitted and 'viewBox="0 0 ' in fitted
+    assert "Show the map at full size" in fitted
+    css = (Path(__file__).resolve().parents[2] / "app/static/src/app.scss").read_text()
+    assert ".wp-map--fit svg { width: 100%; height: auto; }" in css
+    assert ".wp-scroll-x { overflow-x: auto;" in css
+
+
+def _hidden(html: str, name: str) -> str:
+    import re  # noqa: PLC0415
+
+    return re.search(rf'name="{name}" type="hidden" value="([^"]*)"', html).group(1)
+
+
+def test_a_stale_save_is_refused_with_the_other_authors_changes_and_keeps_the_text(
+    app, auth, browser, client, make_user
+):
+    from tests.conftest import Browser  # noqa: PLC0415
+
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    url = f"/author/drafts/{draft_id}/text"
+    mine = client.get(url).text  # I open "Edit as text"...
+    loaded, token = _hidden(mine, "loaded"), csrf_token(mine)
+    make_user("priya@example.org", ("author",))
+    other = Browser(app.test_client())
+    other.login("priya@example.org")
+    other.submit(  # ...and another author saves first
+        f"/author/drafts/{draft_id}/text",
+        {"text": draft_text(draft_id).replace("You arrive at the house.", "You knock twice.")},
+    )
+    my_text = draft_text(draft_id).replace("You knock twice.", "My own careful rewrite.")
+    refused = client.post(url, data={"csrf_token": token, "loaded": loaded, "text": my_text})
+    assert refused.status_code == 400
+    assert "priya saved changes to this draft" in refused.text
+    assert "your changes were not saved" in refused.text
+    assert "What changed since you opened this page" in refused.text
+    assert "+ You knock twice." in refused.text and "- You arrive at the house." in refused.text
+    assert "My own careful rewrite." in refused.text  # still in the form
+    assert "You knock twice." in draft_text(draft_id)  # nothing overwritten
+    # having seen the changes, saving again goes through
+    again = client.post(
+        url,
+        data={"csrf_token": token, "loaded": _hidden(refused.text, "loaded"), "text": my_text},
+    )
+    assert again.status_code == 302
+    assert "My own careful rewrite." in draft_text(draft_id)
+
+
+def test_a_stale_node_form_is_refused_too(app, auth, browser, client, make_user):
+    from tests.conftest import Browser  # noqa: PLC0415
+
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    page = client.get(f"/author/drafts/{draft_id}/nodes/opening").text
+    make_user("second@example.org", ("author",))
+    other = Browser(app.test_client())
+    other.login("second@example.org")
+    save_details(other, draft_id, title="A renamed visit")
+    data = {
+        "csrf_token": csrf_token(page),
+        "loaded": _hidden(page, "loaded"),
+        "new_id": "opening",
+        "kind": "scene",
+        "text": "Mine.",
+        "routes-0-target": "ask",
+    }
+    refused = client.post(f"/author/drafts/{draft_id}/nodes/opening", data=data)
+    assert refused.status_code == 400 and "saved changes to this draft" in refused.text
+    assert "A renamed visit" in refused.text and "Mine." in refused.text
+    assert "Mine." not in draft_text(draft_id)
+
+
+def test_a_drafts_comments_survive_saving_a_form(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    text = draft_text(draft_id).replace(
+        "=== scene: opening", "// Ask Priya about the hallway.\n=== scene: opening"
+    )
+    page = client.get(f"/author/drafts/{draft_id}/text")
+    client.post(
+        f"/author/drafts/{draft_id}/text", data={"csrf_token": csrf_token(page.text), "text": text}
+    )
+    overview = client.get(f"/author/drafts/{draft_id}").text
+    assert "The forms keep them beside the detail or node" in overview
+    assert "rewrites the text without them" not in overview
+    save_details(browser, draft_id, title="A renamed visit")
+    save_node(browser, draft_id, "opening", text="You knock twice.", routes=[("ask", "")])
+    after = draft_text(draft_id)
+    assert "title: A renamed visit" in after and "You knock twice." in after
+    assert "// Ask Priya about the hallway.\n=== scene: opening" in after

@@ -16,7 +16,7 @@ def _publish(browser, draft_id: int, **data):
     return browser.submit(f"/author/drafts/{draft_id}/publish", data)
 
 
-def _record() -> StoredScenario:
+def _stored() -> StoredScenario:
     db.session.expire_all()
     return db.session.scalar(select(StoredScenario).where(StoredScenario.slug == "first-visit"))
 
@@ -50,7 +50,7 @@ def test_publish_makes_version_learners_can_play(app, auth, browser, client, mak
         "Version 1 of &#39;A first visit&#39; is published"
         in client.get(response.headers["Location"]).text
     )
-    version = _record().current_version
+    version = _stored().current_version
     assert version.number == 1 and version.origin == "browser"
     assert version.published_by_id == author.id and version.source == draft_text_or_none(draft_id)
     learner = _learner(app, make_user)
@@ -63,7 +63,7 @@ def draft_text_or_none(draft_id: int) -> str | None:
     """The draft is gone once its text is published: the version holds that text."""
     db.session.expire_all()
     draft = db.session.get(Draft, draft_id)
-    return draft.text if draft else _record().current_version.source
+    return draft.text if draft else _stored().current_version.source
 
 
 def test_new_version_for_new_attempts_old_attempts_stay_pinned(app, auth, browser, make_user):
@@ -79,7 +79,7 @@ def test_new_version_for_new_attempts_old_attempts_stay_pinned(app, auth, browse
     save_node(browser, draft_id, "good-end", outcome="You saw the whole home", text="Version two.")
     assert "Changes from version 1" in browser.get(f"/author/drafts/{draft_id}/publish").text
     _publish(browser, draft_id)
-    assert _record().current_version.number == 2
+    assert _stored().current_version.number == 2
     # The learner part-way through finishes on version 1 and can review it.
     response = answer(learner.client, old_url, option_text="Ask to see the kitchen.")
     ending = learner.get(old_url, follow_redirects=True).text
@@ -139,5 +139,18 @@ def test_publishing_over_a_newer_version_needs_a_second_look(auth, browser, clie
     refused = _publish(browser, first)
     assert refused.status_code == 400 and "A newer version was published" in refused.text
     assert _publish(browser, first, replace_newer="y").status_code == 302
-    assert _record().current_version.number == 3
-    assert "Edited in draft one" in _record().current_version.source
+    assert _stored().current_version.number == 3
+    assert "Edited in draft one" in _stored().current_version.source
+
+
+def test_back_after_publishing_reaches_the_published_scenario_not_a_404(auth, browser, client):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    _publish(browser, draft_id)
+    for page in ("publish", "", "details", "map"):  # the pages Back or a bookmark may reach
+        back = client.get(f"/author/drafts/{draft_id}/{page}".rstrip("/"))
+        assert back.status_code == 302, page
+        assert back.headers["Location"].endswith("/author/scenarios/first-visit")
+    shown = client.get("/author/scenarios/first-visit").text
+    assert "That draft was published as version 1 of &#39;A first visit&#39;" in shown
+    assert client.get("/author/drafts/99999").status_code == 404  # never a draft at all

@@ -111,9 +111,29 @@ def test_double_submit_stores_once(auth, browser, client, load_fixture):
     second = client.post(url, data=data)
     assert first.status_code == 302
     assert second.status_code == 409
-    assert "Nothing was saved twice" in second.text
+    assert "nothing was saved twice" in second.text
     assert "What do you do?" in second.text  # the current step is shown
     assert _steps(int(url.rsplit("/", 1)[1])) == 1
+
+
+def test_back_from_feedback_to_an_answered_choice_says_answers_cannot_change(
+    auth, browser, client, load_fixture
+):
+    load_fixture()
+    auth()
+    url = start(browser)
+    answer(client, url)
+    question = client.get(url)  # the choice, as the back button will show it again
+    offers = options(question.text)
+    data = {"csrf_token": csrf_token(question.text), "step": step_number(question.text)}
+    chosen = client.post(url, data={**data, "option": offers["Visit her at home."]})
+    client.get(chosen.headers["Location"])  # the feedback page; then Back, and a second choice
+    again = client.post(url, data={**data, "option": offers["Take her word for it."]})
+    assert again.status_code == 409
+    assert "answers cannot be changed once they are sent" in again.text
+    assert "Your first answer stands" in again.text
+    assert "A week passes." in again.text  # the step the learner is on now
+    assert _steps(int(url.rsplit("/", 1)[1])) == 2
 
 
 def test_stale_submit_keeps_reflection_text(auth, browser, client, load_fixture):

@@ -45,7 +45,7 @@ def test_a_30_digit_year_is_a_form_error(world, browser, client):
         },
     )
     assert response.status_code == 400
-    assert "Enter a real date" in response.text
+    assert "The date of the session must be a real date" in response.text
 
 
 def test_nul_and_control_characters_are_removed_and_the_rest_kept(

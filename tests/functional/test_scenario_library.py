@@ -20,6 +20,7 @@ from tests.conftest import ROOT
 from .helpers import labels, step_number
 
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.scenario"))
+EXERCISES = sorted((ROOT / "exercises").glob("*.exercise"))
 PAGES = sorted((ROOT / "content" / "pages").glob("*.md"))
 # Hashes of the review's eight-word runs (the text stays out of the repository): see
 # scripts/review_fingerprint.py and tests/unit/engine/test_originality.py.
@@ -74,7 +75,7 @@ def test_scenario_meets_the_minimums(path):
     assert len(paths_to_endings(scenario)) == figures["endings"]
 
 
-@pytest.mark.parametrize("path", SCENARIOS + PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SCENARIOS + PAGES + EXERCISES, ids=lambda p: p.name)
 def test_no_eight_word_run_shared_with_the_review(path):
     assert len(REVIEW) > 5000, "tests/data/review-fingerprint.txt looks truncated"
     text = path.read_text(encoding="utf-8")
@@ -86,7 +87,7 @@ def test_no_real_name_from_the_review_appears():
     text = (ROOT / "tests" / "data" / "forbidden-names.txt").read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
-    folders = [ROOT / "scenarios", ROOT / "content", ROOT / "app" / "templates"]
+    folders = [ROOT / "scenarios", ROOT / "content", ROOT / "app" / "templates", ROOT / "exercises"]
     hits = []
     for folder in folders:
         for path in folder.rglob("*"):
@@ -102,6 +103,13 @@ def test_glossary_explains_every_acronym_the_scenarios_use():
     words = set()
     for path in SCENARIOS:
         for part in learner_prose(_parsed(path)):
+            words |= set(re.findall(r"\b[A-Z][A-Z&]{1,}\b", part))
+    from app.exercise import check_text as check_exercise
+    from app.exercise.prose import participant_prose
+
+    for path in EXERCISES:
+        exercise, _ = check_exercise(path.read_text(encoding="utf-8"), str(path), VOCAB)
+        for part in participant_prose(exercise):
             words |= set(re.findall(r"\b[A-Z][A-Z&]{1,}\b", part))
     missing = sorted(w for w in words if w not in glossary and w not in {"I", "OK", "TV"})
     assert missing == []
@@ -172,3 +180,18 @@ def test_a_path_to_every_ending_plays_over_http(auth, browser, client, path, end
     final = client.get(url, follow_redirects=True)
     outcome = _parsed(path).nodes[ending].outcome
     assert str(escape(re.sub(r"\s+", " ", outcome))) in final.text
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
+def test_exercise_meets_the_minimums_in_plain_english(path):
+    from app.exercise import check_text as check_exercise
+    from app.exercise.prose import reading_ease as exercise_reading_ease
+
+    exercise, problems = check_exercise(path.read_text(encoding="utf-8"), str(path), VOCAB)
+    assert problems == []
+    assert len(exercise.seats) >= 7 and len(exercise.phases) >= 5
+    assert exercise.content_note
+    assert exercise_reading_ease(exercise) >= 50
+    assert {f.seat for f in exercise.fragments} == {s.id for s in exercise.seats}
+    assert {d.seat for d in exercise.decisions} == {s.id for s in exercise.seats}
+    assert any(f.changes for f in exercise.fragments)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
 from sqlalchemy import select
 
 from app import create_app
+from app.config import MissingSecretKey
 from app.db import db
 from app.models import Agency, Team
 
@@ -23,6 +25,20 @@ def test_secret_key_generated_once_and_kept_private(monkeypatch, tmp_path):
     monkeypatch.setenv("SECRET_KEY", "from-the-environment")
     third = create_app({"INSTANCE_PATH": str(tmp_path), "SQLALCHEMY_DATABASE_URI": db_uri})
     assert third.config["SECRET_KEY"] == "from-the-environment"
+
+
+def test_postgres_without_a_shared_secret_key_refuses_to_start(monkeypatch, tmp_path):
+    """Several servers on one PostgreSQL would each keep their own key, and a learner whose
+    next request reached another server would be signed out: no key, no start."""
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://wp@127.0.0.1:1/nowhere")
+    with pytest.raises(MissingSecretKey, match="SECRET_KEY is not set.*every app server"):
+        create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert not (tmp_path / "secret_key").exists()
+    monkeypatch.setenv("SECRET_KEY", "shared-by-every-server")
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert app.config["SECRET_KEY"] == "shared-by-every-server"
+    assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql+psycopg://")
 
 
 def test_admin_adds_an_agency_and_a_team(auth, browser, client):

@@ -84,3 +84,19 @@ def test_print_stylesheet_hides_the_chrome_and_keeps_space_for_notes():
     print_rules = css[css.index("@media print") :]
     assert ".wp-no-print" in print_rules and ".govuk-service-navigation" in print_rules
     assert "@page { size: A4" in print_rules and ".wp-agenda .wp-notes" in print_rules
+
+
+def test_printed_agenda_has_room_to_write_and_never_cuts_a_reflection_short():
+    css = (Path(__file__).resolve().parents[2] / "app/static/src/app.scss").read_text()
+    print_rules = css[css.index("@media print") :]
+    print_rules = print_rules[: print_rules.index("\n}\n")]
+    boxes = dict(
+        re.findall(
+            r"\.wp-agenda \.(wp-notes(?:--tall)?) \{[^}]*min-height: ([\d.]+)cm", print_rules
+        )
+    )
+    assert float(boxes["wp-notes"]) >= 2, "a note box should hold a few handwritten lines"
+    assert float(boxes["wp-notes--tall"]) >= 3
+    clamped = re.findall(r"([^{}]*)\{[^}]*-webkit-line-clamp", print_rules)
+    assert not any("wp-reflection" in selector for selector in clamped)
+    assert ".wp-quote .wp-reflection { display: block; overflow: visible; }" in print_rules

@@ -91,11 +91,14 @@ def test_form_errors_are_shown_and_nothing_is_saved(world, browser, client):
     )
     assert response.status_code == 400
     assert "The date of the session must be today or in the past" in response.text
-    assert "Describe the action, or clear its due date" in response.text
+    assert "Describe action 2, or clear its due date" in response.text
     missing = record(browser, world.jo.id, held_on=["", "", ""])
     assert "Enter the date of the session" in missing.text
     nonsense = record(browser, world.jo.id, held_on=["31", "2", "2026"])
-    assert "Enter a real date, for example 27 3 2026" in nonsense.text
+    assert "The date of the session must be a real date, for example 27 3 2026" in nonsense.text
+    bad_due = record(browser, world.jo.id, **{"actions-0-due_on": ["30", "2", "2030"]})
+    assert "The due date for action 1 must be a real date" in bad_due.text
+    assert "The date of the session must be a real date" not in bad_due.text
     assert db.session.scalar(select(AgreedAction)) is None
 
 
@@ -115,3 +118,138 @@ def test_a_comment_on_a_reflection_reaches_the_learner(world, browser, client):
     mine = client.get("/my-learning").text
     assert "sam</strong> commented on" in mine
     assert "&lt;b&gt;Even a line&lt;/b&gt; helps." in mine
+
+
+def test_record_form_groups_prompts_by_stage_and_says_what_raised_each(world, browser, client):
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.sam)
+    page = client.get(f"/supervise/learners/{world.jo.id}/sessions/new").text
+    legends = re.findall(r'govuk-fieldset__legend--s">\s*(\w+):', page)
+    assert legends[0] == "Experience" and "Analysis" in legends
+    assert len(legends) == len(set(legends)) >= 2
+    thinking = page[page.index(">\n      Analysis:") :]
+    thinking = thinking[: thinking.find("</fieldset>")]
+    assert f'value="{LEANS}"' in thinking
+    assert "Raised by: “Relied on a parent&#39;s own account” chosen at" in thinking
+    # a ticked prompt stays ticked when the form comes back with an error
+    again = record(browser, world.jo.id, held_on=["", "", ""])
+    assert re.search(rf'value="{LEANS}"\s+checked', again.text)
+
+
+def test_the_learners_landing_page_names_new_comments_and_actions_until_they_look(
+    world, browser, client
+):
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.jo)
+    assert "From your supervisor" not in client.get("/scenarios").text
+    sign_in(browser, world.sam)
+    record(browser, world.jo.id)  # two actions agreed
+    reflection = db.session.scalar(select(Reflection).where(Reflection.text == "ok"))
+    browser.submit(f"/supervise/reflections/{reflection.id}/comment", {"text": "Say more?"})
+    assert "From your supervisor" not in client.get("/supervise/").text  # the learner's, not his
+
+    sign_in(browser, world.jo)
+    landing = client.get("/scenarios").text
+    assert landing.count("From your supervisor") == 2
+    today = utcnow().date()
+    assert (
+        f"sam recorded your supervision session of {today.day} {today:%B %Y} with 2 agreed "
+        "actions." in landing
+    )
+    assert "sam commented on one of your reflections." in landing
+    assert 'href="/my-learning">See it on My learning' in landing
+    for banner in landing.split("From your supervisor")[1:]:  # not the words for access changes
+        assert "If you did not expect this" not in banner[: banner.index("</form>")]
+    client.get("/my-learning")  # now they have looked
+    assert "From your supervisor" not in client.get("/scenarios").text
+
+
+def test_a_comment_can_be_corrected_or_withdrawn_and_the_learner_sees_which(world, browser, client):
+    from app.models import AuditEvent, ReflectionComment  # noqa: PLC0415
+
+    jo_leans_on_accounts(world)
+    reflection = db.session.scalar(select(Reflection).where(Reflection.text == "ok"))
+    sign_in(browser, world.sam)
+    browser.submit(f"/supervise/reflections/{reflection.id}/comment", {"text": "Typo in thsi."})
+    comment = db.session.scalar(select(ReflectionComment))
+    page = client.get(f"/supervise/learners/{world.jo.id}").text
+    assert f'href="/supervise/comments/{comment.id}/correct">Correct or withdraw' in page
+    fixed = browser.submit(f"/supervise/comments/{comment.id}/correct", {"text": "No typo now."})
+    assert fixed.status_code == 302
+
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "No typo now." in mine and "Typo in thsi." not in mine
+    assert re.search(r"commented on \d+ \w+ \d{4} \(corrected on \d+ \w+ \d{4}\)", mine)
+    assert "Correct or withdraw" not in mine
+    assert client.get(f"/supervise/comments/{comment.id}/correct").status_code == 403
+
+    sign_in(browser, world.sam)
+    withdrawn = browser.submit(
+        f"/supervise/comments/{comment.id}/correct",
+        {},
+        action=f"/supervise/comments/{comment.id}/withdraw",
+    )
+    assert withdrawn.status_code == 302
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "No typo now." not in mine
+    assert re.search(
+        r"A comment by sam from \d+ \w+ \d{4} was withdrawn by sam on \d+ \w+ \d{4}\.", mine
+    )
+    audit = db.session.scalars(select(AuditEvent).where(AuditEvent.action.like("comment.%"))).all()
+    assert [(a.action, a.detail["text_before"]) for a in audit] == [
+        ("comment.corrected", "Typo in thsi."),
+        ("comment.withdrawn", "No typo now."),
+    ]
+
+
+def test_only_the_comments_author_may_correct_it(world, browser, client, make_user):
+    from app.models import ReflectionComment  # noqa: PLC0415
+
+    jo_leans_on_accounts(world)
+    reflection = db.session.scalar(select(Reflection).where(Reflection.text == "ok"))
+    sign_in(browser, world.sam)
+    browser.submit(f"/supervise/reflections/{reflection.id}/comment", {"text": "Mine."})
+    comment = db.session.scalar(select(ReflectionComment))
+    make_user("other@example.org", ("supervisor",))
+    browser.login("other@example.org")
+    assert client.get(f"/supervise/comments/{comment.id}/correct").status_code == 404
+
+
+def test_a_session_record_can_be_corrected_or_withdrawn_and_the_learner_sees_which(
+    world, browser, client
+):
+    from app.models import AuditEvent, SupervisionSession  # noqa: PLC0415
+
+    jo_leans_on_accounts(world)
+    sign_in(browser, world.sam)
+    record(browser, world.jo.id, notes="Jo leans on acounts.")
+    row = db.session.scalar(select(SupervisionSession))
+    page = client.get(f"/supervise/learners/{world.jo.id}").text
+    assert f'href="/supervise/records/{row.id}/correct">Correct or withdraw this record' in page
+    fixed = browser.submit(
+        f"/supervise/records/{row.id}/correct", {"notes": "Jo leans on accounts."}
+    )
+    assert fixed.status_code == 302
+
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "Jo leans on accounts." in mine and "acounts" not in mine
+    assert re.search(r"Corrected on \d+ \w+ \d{4}\.", mine)
+    assert "You have 2 open actions" in mine
+    assert client.get(f"/supervise/records/{row.id}/correct").status_code == 403
+
+    sign_in(browser, world.sam)
+    browser.submit(
+        f"/supervise/records/{row.id}/correct", {}, action=f"/supervise/records/{row.id}/withdraw"
+    )
+    # the prompt it covered is back on the agenda
+    agenda = client.get(f"/supervise/learners/{world.jo.id}/agenda").text
+    assert "you took a parent&#39;s word as enough" in agenda
+    sign_in(browser, world.jo)
+    mine = client.get("/my-learning").text
+    assert "Jo leans on accounts." not in mine and "open action" not in mine
+    assert re.search(r"This record was withdrawn by sam on \d+ \w+ \d{4}\.", mine)
+    audit = db.session.scalars(select(AuditEvent).where(AuditEvent.action.like("session.%"))).all()
+    assert [a.action for a in audit] == ["session.corrected", "session.withdrawn"]

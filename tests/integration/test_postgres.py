@@ -167,3 +167,42 @@ def test_parallel_starts_make_one_open_attempt_on_postgres(pg_app):
     for t in threads:
         t.join()
     assert len(ids) == 10 and len(set(ids)) == 1
+
+
+def test_export_erasure_and_retention_on_postgres(pg_app):
+    """The data-rights statements (subqueries, bulk updates, JSON) hold on PostgreSQL too."""
+    import json
+
+    from app.models import Reflection, User
+    from app.services import personal_data, retention
+    from tests.functional.supervision_world import play
+
+    library.load_file(
+        db.session,
+        FIXTURES / "short-visit.scenario",
+        library.vocabulary(pg_app.config["CONTENT_DIR"]),
+    )
+    people = [
+        accounts.create_user(
+            db.session,
+            email=f"{n}@example.org",
+            display_name=n,
+            roles={"learner"},
+            password=PASSWORD,
+        )  # fmt: skip
+        for n in ("ana", "ben")
+    ]
+    db.session.commit()
+    choices = ["Take her word for it.", "Say you cannot share without consent."]
+    play(people[0], "short-visit", choices, ["Ana's reflection"], days_ago=2)
+    play(people[1], "short-visit", choices, ["Ben's old reflection"], days_ago=60)
+    exported = json.loads(json.dumps(personal_data.export(db.session, people[0])))
+    assert [r["text"] for r in exported["reflections"]] == ["Ana's reflection"]
+    personal_data.erase(db.session, people[0])
+    outcome = retention.apply(db.session, 30)
+    db.session.commit()
+    assert (outcome.reflections, outcome.attempts) == (1, 1)
+    assert db.session.scalar(select(func.count(Reflection.id))) == 0
+    assert db.session.get(User, people[0].id).display_name == "Erased person"
+    assert db.session.scalar(select(func.count(Attempt.id)).where(Attempt.user_id.is_(None))) == 2
+    assert db.session.scalar(select(func.count(AttemptAnswer.id))) > 0

@@ -32,8 +32,12 @@ def test_known_scenario_has_every_node_linked_and_every_arrow():
     links = {a.get("href"): a for a in svg.iter(f"{SVG}a")}
     assert set(links) == {f"/edit/{n}" for n in scenario.nodes}
     labels = {a.get("aria-label") for a in links.values()}
-    assert "Scene intro, the start" in labels and "Ending ending-whole" in labels
-    assert "Choice second, 1 problem" in labels
+    assert "Scene intro: Dana says all is well., the start" in labels
+    assert "Ending ending-whole: You saw the whole picture" in labels
+    # each name holds the node's visible text in order (WCAG 2.5.3, label in name)
+    second = links["/edit/second"]
+    said = second.get("aria-label")
+    assert said.startswith("Choice second: The school rings.") and said.endswith(", ⚠ 1 problem")
     # kinds are told apart by shape and written label, not colour alone
     assert links["/edit/first"].find(f"{SVG}polygon") is not None
     assert len(links["/edit/ending-whole"].findall(f"{SVG}rect")) == 2

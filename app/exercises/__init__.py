@@ -1,0 +1,1 @@
+"""Multi-agency exercises in the browser: facilitate, join, play a seat, debrief."""
