@@ -136,6 +136,19 @@ def test_back_from_feedback_to_an_answered_choice_says_answers_cannot_change(
     assert _steps(int(url.rsplit("/", 1)[1])) == 2
 
 
+def test_back_from_feedback_lands_on_a_page_that_says_answers_are_kept(
+    auth, browser, client, load_fixture
+):
+    load_fixture()
+    auth()
+    url = start(browser)
+    first = client.get(url).text
+    assert "cannot be changed" not in first  # nothing answered yet
+    answer(client, url)
+    back = client.get(url).text  # Back from the feedback page fetches the step again
+    assert "Your earlier answers are saved and cannot be changed" in back
+
+
 def test_stale_submit_keeps_reflection_text(auth, browser, client, load_fixture):
     load_fixture()
     auth()
