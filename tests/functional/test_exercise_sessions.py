@@ -80,7 +80,7 @@ def test_a_decision_can_change_until_the_phase_closes(room):
     for option in ("0", "1"):
         post_form(client, url, url + "/decide/phone-review", {"phone-review-option": option})
     page = client.get(url).text
-    assert "Book a home visit and ask about the children" in page.split("answer so far")[1][:200]
+    assert "Visit at home and ask about the children" in page.split("answer so far")[1][:200]
     post_form(
         facilitator, f"/exercises/sessions/{sess.id}", f"/exercises/sessions/{sess.id}/advance", {}
     )
