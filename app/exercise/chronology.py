@@ -1,8 +1,8 @@
 """The whole picture as a chronology: one lane per seat, one column per phase, every fragment a
 box, in time order within its phase. Shared fragments are solid and say "Shared" with the time;
 fragments held alone are dashed and say "Held alone"; a missed moment is outlined in red and says
-"Missed". Never colour alone. Presentation attributes only (no `style`), so it draws under the site's Content Security Policy. Every text
-is escaped here; the page inserts the result as it is."""
+"Missed". Never colour alone. Presentation attributes only (no `style`), so it draws under the
+site's Content Security Policy. Every text is escaped here; the page inserts the result as it is."""
 
 from __future__ import annotations
 
