@@ -39,8 +39,20 @@ def _password() -> tuple[str, bool]:
 @with_appcontext
 def command(with_activity: bool) -> None:
     _organisation()
+    _exercises()
     if with_activity:
         _activity()
+
+
+def _exercises() -> None:
+    """Say which exercises the demo facilitators (author, admin) can start, or how to load one."""
+    from ..services.exercise_library import catalogue
+
+    titles = [version.title for version in catalogue(db.session)]
+    if titles:
+        click.echo(f"Exercises to run (sign in as the author or admin): {', '.join(titles)}.")
+    else:
+        click.echo("No exercise loaded yet: run flask exercises load (make db does).")
 
 
 def _activity() -> None:

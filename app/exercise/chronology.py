@@ -1,8 +1,8 @@
 """The whole picture as a chronology: one lane per seat, one column per phase, every fragment a
-box. Shared fragments are solid and say "Shared"; fragments held alone are dashed and say "Held
-alone"; a missed moment is outlined in red and says "Missed". Never colour alone. Presentation
-attributes only (no `style`), so it draws under the site's Content Security Policy. Every text
-is escaped here; the page inserts the result as it is."""
+box, in time order within its phase. Shared fragments are solid and say "Shared" with the time;
+fragments held alone are dashed and say "Held alone"; a missed moment is outlined in red and says
+"Missed". Never colour alone. Presentation attributes only (no `style`), so it draws under the
+site's Content Security Policy. Every text is escaped here; the page inserts the result as it is."""
 
 from __future__ import annotations
 
@@ -65,6 +65,8 @@ def render(exercise: Exercise, lanes: dict[str, list[LaneItem]], moments: list[M
             stroke = "#d4351c" if is_missed else ("#00703c" if shared else "#505a5f")
             dash = "" if shared else ' stroke-dasharray="5 3"'
             state = "Missed" if is_missed else ("Shared" if shared else "Held alone")
+            if shared and item.first_shared_at:
+                state += item.first_shared_at.strftime(" %H:%M")
             out.append(
                 f'<rect x="{bx}" y="{by}" width="{COL_W - 2 * PAD}" height="{BOX_H}" rx="3" '
                 f'fill="#ffffff" stroke="{stroke}" stroke-width="{3 if is_missed else 1.5}"{dash}/>'

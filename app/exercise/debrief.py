@@ -5,6 +5,7 @@ debrief question rules match on."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from .model import Basis, Exercise, Fragment
 from .play import PlayState, latest_choices, share_status
@@ -18,6 +19,11 @@ class LaneItem:
     first_shared: int | None  # the phase of the first share
     bases: tuple[Basis, ...]
     reasons: tuple[str, ...]  # the seat's "why", including why not shared
+    first_shared_at: datetime | None = None  # when it was first shared, if the time is stored
+
+    def when(self) -> tuple:
+        """Sort key placing it in time: its phase, then shared ones by share time, then the rest."""
+        return (self.phase, self.first_shared_at is None, self.first_shared_at or datetime.min)
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,9 @@ class Moment:
 
 
 def lanes(exercise: Exercise, state: PlayState) -> dict[str, list[LaneItem]]:
-    """Seat id -> its fragments in story order, each marked shared (when, with whom, basis) or
-    held alone. Injects never released are left out: no seat ever held them."""
+    """Seat id -> its fragments in time order (phase, then when first shared; story order for
+    ties), each marked shared (when, with whom, basis) or held alone. Injects never released are
+    left out: no seat ever held them."""
     found: dict[str, list[LaneItem]] = {s.id: [] for s in exercise.seats}
     for fragment in exercise.fragments:
         phase = exercise.phase_index(fragment.phase)
@@ -50,9 +57,17 @@ def lanes(exercise: Exercise, state: PlayState) -> dict[str, list[LaneItem]]:
                 shares[0].phase if shares else None,
                 tuple(dict.fromkeys(a.basis for a in acts)),
                 tuple(a.why for a in acts if a.why),
+                shares[0].at if shares else None,
             )
         )
-    return found
+    return {seat: sorted(items, key=LaneItem.when) for seat, items in found.items()}
+
+
+def timeline(exercise: Exercise, lane: dict[str, list[LaneItem]]) -> list[tuple[str, LaneItem]]:
+    """Every (seat id, item) across lanes in time order: the chronology's table twin."""
+    order = {s.id: n for n, s in enumerate(exercise.seats)}
+    rows = [(seat, item) for seat, items in lane.items() for item in items]
+    return sorted(rows, key=lambda row: (*row[1].when(), order[row[0]]))
 
 
 def moments(exercise: Exercise, state: PlayState) -> list[Moment]:

@@ -7,6 +7,7 @@ decides what every page, URL and update feed shows a seat: `visible()`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .model import Basis, Exercise, Fragment
 
@@ -23,6 +24,7 @@ class ShareAct:
     basis: Basis
     why: str = ""
     phase: int = 0  # the phase open when it was shared
+    at: datetime | None = field(default=None, compare=False)  # when, if stored
 
 
 @dataclass(frozen=True)

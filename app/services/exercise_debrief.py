@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..exercise import latest_choices
 from ..exercise.chronology import render
-from ..exercise.debrief import facts, lanes, moments, pattern
+from ..exercise.debrief import facts, lanes, moments, pattern, timeline
 from ..exercise.questions import questions, read_rules
 from ..models import ExerciseSession
 from . import exercise_sessions
@@ -51,6 +51,7 @@ def debrief(
         "state": state,
         "svg": render(exercise, lane, found),
         "lanes": lane,
+        "timeline": timeline(exercise, lane),
         "moments": found,
         "decisions": decisions,
         "pattern": pattern(exercise, state),

@@ -182,6 +182,7 @@ def state(session: Session, sess: ExerciseSession, now: datetime) -> PlayState:
             Basis(r.basis),
             r.why,
             r.phase,
+            r.at,
         )
         for r in session.scalars(
             select(ExerciseShare)

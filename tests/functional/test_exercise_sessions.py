@@ -80,7 +80,7 @@ def test_a_decision_can_change_until_the_phase_closes(room):
     for option in ("0", "1"):
         post_form(client, url, url + "/decide/phone-review", {"phone-review-option": option})
     page = client.get(url).text
-    assert "Book a home visit and ask about the children" in page.split("answer so far")[1][:200]
+    assert "Visit at home and ask about the children" in page.split("answer so far")[1][:200]
     post_form(
         facilitator, f"/exercises/sessions/{sess.id}", f"/exercises/sessions/{sess.id}/advance", {}
     )
@@ -206,6 +206,11 @@ def test_the_whole_session_runs_to_a_debrief_that_shows_the_whole_picture(room):
         post_form(facilitator, home, home + "/advance", {})
     page = client.get(home + "/debrief").text
     assert "<svg" in page and "chronology-table" in page
+    # the table twin runs in time: the only fragment shared in phase 1 comes first, with its time
+    table = page.split('id="chronology-table"')[1]
+    first_row = table.split("<tbody")[1].split("</tr>")[0]
+    assert "Sonny found alone outside at night" in first_row
+    assert re.search(r'<time datetime="[\d\-T:.]+Z">\d{1,2} \w{3} \d\d:\d\d</time>', first_row)
     assert re.search(r"\d+ of 7 seats never shared", page)
     assert "Reached in time" in page and "Missed" in page
     assert "Send a notice to children&#39;s social care" in page

@@ -194,4 +194,6 @@ def test_exercise_meets_the_minimums_in_plain_english(path):
     assert exercise_reading_ease(exercise) >= 50
     assert {f.seat for f in exercise.fragments} == {s.id for s in exercise.seats}
     assert {d.seat for d in exercise.decisions} == {s.id for s in exercise.seats}
+    every_pair = {(p.id, s.id) for p in exercise.phases for s in exercise.seats}
+    assert {(d.phase, d.seat) for d in exercise.decisions} == every_pair
     assert any(f.changes for f in exercise.fragments)

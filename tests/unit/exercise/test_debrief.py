@@ -82,3 +82,29 @@ def test_a_broken_rule_is_named_with_its_line():
     text = "=== question: x\nwhen: nothing >= 1\nstage: action\nask: Why?\n"
     rules, problems = read_rules(text, "rules.txt")
     assert rules == [] and str(problems[0]).startswith("rules.txt:1: bad-when")
+
+
+def test_the_chronology_places_shared_fragments_in_time_within_a_phase():
+    from datetime import datetime, timedelta
+
+    from app.exercise.debrief import timeline
+
+    first, second, third = (s.id for s in EX.seats[:3])
+    two = datetime(2026, 12, 1, 14, 0)
+    state = PlayState(
+        0,
+        frozenset(),
+        (
+            ShareAct(
+                f"{first}-0", first, frozenset({third}), Basis.RISK, at=two + timedelta(minutes=10)
+            ),
+            ShareAct(f"{second}-0", second, frozenset({first}), Basis.CONSENT, at=two),
+        ),
+        (),
+    )
+    lane = lanes(EX, state)
+    rows = [(seat, item.fragment.id) for seat, item in timeline(EX, lane) if item.phase == 0]
+    # shared ones by time (the second seat shared first), then those held alone in seat order
+    assert rows[:3] == [(second, f"{second}-0"), (first, f"{first}-0"), (third, f"{third}-0")]
+    drawing = render(EX, lane, [])
+    assert "Shared 14:00" in drawing and "Shared 14:10" in drawing
