@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.db import db
-from app.models import AgreedAction, LearningSource, Notice, Reflection, SourcePage, StoredScenario
+from app.models import (
+    AgreedAction,
+    LearningSource,
+    Notice,
+    Reflection,
+    ReflectionComment,
+    SourcePage,
+    StoredScenario,
+    SupervisionSession,
+)
 from app.services import (
     accounts,
     drafts,
@@ -116,6 +125,8 @@ def build(app, world: World, make_user) -> Objects:
         "index": 0,
         "request_id": approval.id,
         "notice_id": notice.id,
+        "comment_id": db.session.scalars(select(ReflectionComment)).one().id,
+        "record_id": db.session.scalars(select(SupervisionSession)).one().id,
         "version_id": stored.current_version_id,
         "slug": "short-visit",
         "token": token,

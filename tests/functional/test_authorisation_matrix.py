@@ -46,6 +46,15 @@ MATRIX: dict[str, tuple[str, str | None]] = {
     "supervise.agenda": ("L 403 403 200 404 403 403 L", None),
     "supervise.record": ("L 403 403 200 404 403 403 L", "L 403 403 ok 404 403 403 L"),
     "supervise.comment": ("L 403 403 200 404 403 403 L", "L 403 403 ok 404 403 403 L"),
+    # correcting or withdrawing Sam's own comment and record: Sam alone, while he supervises Jo
+    "supervise.correct_comment": ("L 403 403 200 404 403 403 L", "L 403 403 ok 404 403 403 L"),
+    "supervise.correct_record": ("L 403 403 200 404 403 403 L", "L 403 403 ok 404 403 403 L"),
+    "supervise.withdraw_comment": (
+        "405 405 405 405 405 405 405 405",
+        "L 403 403 ok 404 403 403 L",
+    ),
+    "supervise.withdraw_record": ("405 405 405 405 405 405 405 405", "L 403 403 ok 404 403 403 L"),
+    "author.format_guide": ("L 403 403 403 403 200 200 L", None),
     # administration: Jo's account
     "admin.users": ("L 403 403 403 403 403 200 L", None),
     "admin.new_user": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
