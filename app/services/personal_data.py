@@ -389,5 +389,10 @@ NOT_PERSONAL = {
     "exercises": "exercise slugs and the current version",
     "exercise_versions": "exercise text loaded from files",
     "authoring_settings": "service-wide settings",
+    "learning_sources": "reviews, reports and policies a partnership learns from",
+    "source_findings": "a learning source's findings",
+    "source_competencies": "the competencies a learning source adds",
+    "source_tags": "the tags a learning source adds",
+    "source_pages": "a learning source's briefing pages",
     "alembic_version": "the schema's revision",
 }

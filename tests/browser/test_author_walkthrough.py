@@ -72,7 +72,7 @@ def test_author_writes_checks_previews_publishes_and_a_learner_plays(make_user, 
 
     # The checker names the missing feedback; its link opens that option.
     page.get_by_role("link", name="Overview").click()
-    problem = page.locator("#problems a", has_text="has no 'feedback:'")
+    problem = page.locator("#problems a", has_text="has no Feedback")
     expect(problem).to_have_count(1)
     problem.click()
     page.get_by_label("Feedback", exact=True).fill("Quicker, but you only hear her account.")

@@ -147,7 +147,9 @@ class Learner:
                     action, {"csrf_token": _field(form, "csrf_token"), **(data or {})}
                 )
             except urllib.error.HTTPError as refused:
-                if refused.code != 400 or not self.retries:
+                # 400: the form's token no longer matched (a reply lost around the kill can
+                # change the session); a person reloads and sends it again, and so does this.
+                if refused.code != 400:
                     raise
             except DOWN:
                 pass
