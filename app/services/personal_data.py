@@ -162,6 +162,22 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         KEEP_OTHERS,
     ),
     Holding(
+        "comments_you_withdrew",
+        ReflectionComment,
+        ("withdrawn_by_id",),
+        lambda u: ReflectionComment.withdrawn_by_id == u.id,
+        "keep",
+        KEEP_OTHERS,
+    ),
+    Holding(
+        "supervision_sessions_you_withdrew",
+        SupervisionSession,
+        ("withdrawn_by_id",),
+        lambda u: SupervisionSession.withdrawn_by_id == u.id,
+        "keep",
+        KEEP_OTHERS,
+    ),
+    Holding(
         "audit_entries_about_you",
         AuditEvent,
         ("subject_user_id",),
