@@ -7,35 +7,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.functional.source_helpers import SCENARIO as FUNCTIONAL_SCENARIO
+from tests.functional.source_helpers import SOURCE
+
 from .conftest import sign_in
 
-SCENARIO = """id: kitchen-talk
-title: A talk in the kitchen
-summary: A short scenario about asking a parent how things are at home.
-role: Family support worker
-agencies: other
-competencies: routine-enquiry
-minutes: 3
-start: ask
-
-=== choice: ask
-Sam's mum mentions arguments at home. What do you do?
-
-* Ask her, when you are alone together, whether she feels safe at home.
-  -> end
-  feedback: Asking when she is alone makes it safer for her to answer.
-  scores: routine-enquiry +2
-  tags: asked-alone
-
-* Move on to the next topic on your list.
-  -> end
-  feedback: The moment passes, and she may not raise it again.
-  scores: routine-enquiry -1
-
-=== ending: end
-outcome: The visit ends
-You write up the visit.
-"""
+# The functional tests' scenario, without its `sources:` line: here the author ticks the source
+# in the details form instead.
+SCENARIO = FUNCTIONAL_SCENARIO.replace(f"sources: {SOURCE}\n", "")
 
 
 def _click(page, button: str) -> None:
