@@ -89,12 +89,16 @@ def test_a_facilitated_session_runs_to_the_debrief_in_four_browsers(
         assert "/debrief" in fac.url
         assert fac.locator("#chronology svg").count() == 1
 
-        for page in seats.values():
+        # Each seat's live page reloads itself when the phase changes, so each person opens
+        # the debrief in a new tab rather than racing that reload.
+        debriefs = {}
+        for seat, live in seats.items():
+            page = debriefs[seat] = live.context.new_page()
             page.goto(f"{base_url}/exercises")
             page.get_by_role("link", name="Open the debrief").click()
             page.get_by_role("heading", name="The whole picture").wait_for(timeout=5000)
             assert page.locator("#chronology-table").get_by_text("Sonny found alone").count() >= 1
-        assert "A child alone at night." in seats["police"].content()
+        assert "A child alone at night." in debriefs["police"].content()
     finally:
         for context in contexts:
             context.close()
