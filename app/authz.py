@@ -19,6 +19,7 @@ The actions, one name each:
 | `complete_action` | AgreedAction | the learner it was agreed with |
 | `dismiss_notice` | Notice | the person it was written for |
 | `area:facilitate` | - | facilitators, authors and administrators: start exercise sessions |
+| `area:insights` | - | the insights role, authors and administrators: anonymous aggregates |
 | `view_session` | ExerciseSession | its facilitator and its participants |
 | `facilitate_session` | ExerciseSession | its facilitator (a solo session's learner moves its phases) |
 | `play_seat` | SeatRef | participants in that seat; the facilitator, while no one sits there |
@@ -59,6 +60,8 @@ AREA_ROLES = {  # the roles that open each area of the site
     "author": {Role.AUTHOR, Role.ADMIN},
     "supervise": {Role.SUPERVISOR},
     "facilitate": {Role.FACILITATOR, Role.AUTHOR, Role.ADMIN},
+    # anonymous aggregates across the partnership: never a named learner, never free text
+    "insights": {Role.INSIGHTS, Role.AUTHOR, Role.ADMIN},
     "learn": set(Role),
 }
 

@@ -93,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     from .author.views import bp as author_bp
     from .exercises.routes import bp as exercises_bp
     from .guide.views import bp as guide_bp
+    from .insights import bp as insights_bp
     from .learn.views import bp as learn_bp
     from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
@@ -106,6 +107,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(author_bp, url_prefix="/author")
     app.register_blueprint(supervise_bp, url_prefix="/supervise")
     app.register_blueprint(sources_bp, url_prefix="/sources")
+    app.register_blueprint(insights_bp, url_prefix="/insights")
 
 
 def register_errorhandlers(app: Flask) -> None:

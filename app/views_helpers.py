@@ -19,6 +19,7 @@ NAV_ITEMS = (
     ("exercises.index", "Exercises", "area:learn"),
     ("supervise.dashboard", "Team", "area:supervise"),
     ("author.index", "Authoring", "area:author"),
+    ("insights.index", "Insights", "area:insights"),
     ("guide.index", "Guides", None),
     ("admin.users", "Users", "area:admin"),
 )

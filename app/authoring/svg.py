@@ -121,8 +121,13 @@ def render_svg(
     problems: Mapping[str, int],
     href: Callable[[str], str],
     title: str = "Scenario map",
+    shares: Mapping[tuple[str, str], tuple[float, str]] | None = None,
 ) -> str:
-    """The map as an inline SVG document fragment (text: the caller marks it safe)."""
+    """The map as an inline SVG document fragment (text: the caller marks it safe).
+
+    `shares` weights arrows for the insights' choice map: (source node, arrow label) -> (share
+    from 0 to 1, the words written on the arrow, e.g. "62% (31)"). Arrows it does not name are
+    drawn thin and grey."""
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{plan.width:.0f}" '
         f'height="{plan.height:.0f}" viewBox="0 0 {plan.width:.0f} {plan.height:.0f}" '
@@ -132,13 +137,19 @@ def render_svg(
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="#505a5f"/></marker></defs>',
     ]
+    labels = []
     for arrow in plan.arrows:
         dash = ' stroke-dasharray="2 4"' if arrow.kind == "else" else ""
         dash = ' stroke-dasharray="7 5"' if arrow.back else dash
+        width, colour = 1.5, "#505a5f"
+        weight = (shares or {}).get((arrow.source, arrow.label))
+        if weight is not None:
+            width, colour = 1.5 + 10 * max(0.0, min(1.0, weight[0])), "#1d70b8"
+            labels.append(_share_label(arrow, weight[1]))
         out.append(
             f'<path class="wp-map-arrow" data-from="{escape(arrow.source)}" '
             f'data-to="{escape(arrow.target)}" d="{_path(arrow, plan.boxes)}" fill="none" '
-            f'stroke="#505a5f" stroke-width="1.5"{dash} marker-end="url(#arrow)"/>'
+            f'stroke="{colour}" stroke-width="{width:.1f}"{dash} marker-end="url(#arrow)"/>'
         )
     start = plan.boxes.get(scenario.start)
     if start is not None:
@@ -151,8 +162,22 @@ def render_svg(
         out.append(
             _node(node, box, problems.get(node_id, 0), href(node_id), node_id == scenario.start)
         )
+    out += labels  # on top of the boxes, so a share is never hidden
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _share_label(arrow: Arrow, words: str) -> str:
+    """The share written on an arrow, on a white plate, part way down its first stretch."""
+    (x1, y1), (x2, y2) = arrow.points[0], arrow.points[min(1, len(arrow.points) - 1)]
+    x, y = x1 + (x2 - x1) * 0.45, y1 + (y2 - y1) * 0.45 + 30
+    w = len(words) * CHAR_W + 10
+    return (
+        f'<g class="wp-map-share"><rect x="{x - w / 2:.0f}" y="{y - 13:.0f}" width="{w:.0f}" '
+        f'height="18" rx="3" fill="#ffffff" stroke="#1d70b8"/><text x="{x:.0f}" y="{y:.0f}" '
+        f'font-size="12" font-weight="bold" text-anchor="middle" fill="#0b0c0c">'
+        f"{escape(words)}</text></g>"
+    )
 
 
 @dataclass(frozen=True)

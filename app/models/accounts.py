@@ -20,6 +20,7 @@ class Role(StrEnum):
     AUTHOR = "author"
     ADMIN = "admin"
     FACILITATOR = "facilitator"  # runs multi-agency exercise sessions
+    INSIGHTS = "insights"  # reads the partnership's anonymous insights (workforce development)
 
 
 class Agency(db.Model):

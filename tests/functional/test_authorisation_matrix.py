@@ -125,6 +125,10 @@ MATRIX.update(
     }
 )
 
+# partnership insights: anonymous aggregates for authors, admins (and the insights role)
+for endpoint in ("index", "scenario", "choices", "misconceptions"):
+    MATRIX[f"insights.{endpoint}"] = ("L 403 403 403 403 200 200 L", None)
+
 # URL arguments that are not the world's default for that name
 OVERRIDES = {"guide.page": {"slug": "glossary"}}
 for endpoint in [e for e in MATRIX if e.startswith("sources.")]:
