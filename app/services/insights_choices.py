@@ -18,12 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..authoring.svg import excerpt
+from ..charts import percent
 from ..engine import NodeKind
 from ..engine.model import Option, Scenario
 from ..models import ScenarioVersion
 from . import insights_query as q
 from . import library
-from ..charts import percent
 from .insights import MIN_LEARNERS, group_names
 from .insights_query import Window
 
