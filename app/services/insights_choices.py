@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..authoring.svg import excerpt
 from ..charts import percent
+from ..charts.text import clip
 from ..engine import NodeKind
 from ..engine.model import Option, Scenario
 from ..models import ScenarioVersion
@@ -263,7 +264,7 @@ def _hotspot(key, at_nodes, weak, answers, by_option, node_learners, parsed):
     rate, vid, node_id = best
     node = parsed[vid].nodes[node_id]
     top = max(node.options, key=lambda o: by_option.get((key, vid, node_id, o.index), 0))
-    return Hotspot(parsed[vid].title, excerpt(node), top.text, rate)
+    return Hotspot(parsed[vid].title, clip(excerpt(node), 560), clip(top.text, 560), rate)
 
 
 def standouts(rows: list[ThemeRow]) -> list[str]:

@@ -93,7 +93,7 @@ def scenario_minutes(session: Session, win: Window, by: str | None = None) -> li
     )
     grp = win.group(by).label("grp")
     erased = _erased().label("erased")
-    minute = (spent.c.seconds / 60).label("minute")
+    minute = (spent.c.seconds // 60).label("minute")
     query = (
         select(ScenarioVersion.scenario_id, grp, erased, minute, func.count())
         .select_from(Attempt)
