@@ -17,7 +17,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
@@ -135,6 +135,7 @@ def hand_off(session: Session, platform: LtiPlatform, claims: dict, state: str) 
     slug = _target_slug(claims) if kind == "resource" else None
     if kind == "resource":
         _link_gradebook(session, platform, claims, user, slug)
+    session.execute(delete(LtiHandoff).where(LtiHandoff.expires_at < utcnow() - timedelta(days=1)))
     token = secrets.token_urlsafe(32)
     settings = claims.get(DL + "deep_linking_settings") if kind == "deep_link" else {}
     session.add(

@@ -80,6 +80,30 @@ def test_second_launch_signs_in_the_same_account_even_on_another_server(app, reg
     assert "Robin Ashdown" in browser.get("/account").text
 
 
+def test_the_cross_site_launch_needs_no_cookie_and_sets_none(app, registered):
+    """The platform's cross-site POST brings none of our SameSite=Lax cookies and must not
+    replace the browser's own: the session is opened by the same-site step after it."""
+    browser = app.test_client()
+    query = initiate(browser, registered)
+    state_cookie = browser.get_cookie(_state_cookie_name(query), path="/lti/")
+    assert state_cookie is not None and state_cookie.http_only
+    assert state_cookie.same_site == "Lax"
+    page = post_launch(app, registered.id_token(registered.claims(query)), query["state"])
+    assert page.headers.getlist("Set-Cookie") == []
+    assert "Continue to Whole Picture" in page.text  # works without JavaScript
+    entered = browser.post("/lti/enter", data={"token": handoff_token(page.text)})
+    assert entered.status_code == 302
+    assert browser.get_cookie("session") is not None
+    assert browser.get_cookie(_state_cookie_name(query), path="/lti/") is None  # used up
+
+
+def _state_cookie_name(query) -> str:
+    from app.services.lti_launch import digest
+    from app.services.lti_people import cookie_name
+
+    return cookie_name(digest(query["state"]))
+
+
 def test_a_launch_finished_in_another_browser_signs_no_one_in(app, registered):
     """Login CSRF: the one-time token alone, without the state cookie of the browser that
     started the login, is refused."""
