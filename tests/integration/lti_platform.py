@@ -6,6 +6,7 @@ signs the launch the way a platform would."""
 from __future__ import annotations
 
 import json
+from html import escape
 import threading
 import time
 import uuid
@@ -39,6 +40,29 @@ class Platform:
     scores: list[dict] = field(default_factory=list)  # every score the tool posted
     token_requests: list[dict] = field(default_factory=list)
     failing: bool = False  # the scores endpoint answers 503 while True
+    tool_base: str = ""  # set by a browser test: where the course's link goes
+
+    def page(self, path: str) -> str | None:
+        """The platform's own pages, for a real browser: a course link that starts the login
+        (a cross-site form post, as Moodle's is) and the authorisation step answering it with
+        the signed launch (another cross-site form post)."""
+        parts = urlsplit(path)
+        if parts.path == "/course/launch":
+            return _auto_post(
+                self.tool_base + "/lti/login",
+                {
+                    "iss": self.issuer,
+                    "login_hint": "hint-42",
+                    "target_link_uri": self.tool_base + "/lti/launch",
+                    "client_id": CLIENT_ID,
+                    "lti_deployment_id": DEPLOYMENT,
+                },
+            )
+        if parts.path == "/auth":
+            query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+            token = self.id_token(self.claims(query))
+            return _auto_post(query["redirect_uri"], {"id_token": token, "state": query["state"]})
+        return None
 
     @property
     def base(self) -> str:
@@ -101,6 +125,17 @@ class Platform:
         )
 
 
+def _auto_post(action: str, fields: dict[str, str]) -> str:
+    inputs = "".join(
+        f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in fields.items()
+    )
+    return (
+        f'<!doctype html><title>Platform</title><form method="post" action="{escape(action)}">'
+        f'{inputs}<button type="submit">Go</button></form>'
+        "<script>document.forms[0].submit()</script>"
+    )
+
+
 def auth_query(location: str) -> dict[str, str]:
     """The tool's authorisation request (the redirect from its login initiation), as a dict."""
     return {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
@@ -122,7 +157,15 @@ def _handler(platform_ref: list[Platform]):
         def do_GET(self) -> None:
             if self.path == "/jwks":
                 return self._send(200, {"keys": [platform_ref[0].public_jwk]})
-            return self._send(404)
+            html = platform_ref[0].page(self.path)
+            if html is None:
+                return self._send(404)
+            data = html.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def do_POST(self) -> None:
             platform = platform_ref[0]
