@@ -6,11 +6,11 @@ signs the launch the way a platform would."""
 from __future__ import annotations
 
 import json
-from html import escape
 import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
