@@ -31,6 +31,10 @@ def send_due(limit: int = 100) -> tuple[int, int]:
 def after_completion(attempt: Attempt) -> None:
     """Called by the player once a finished attempt is committed: queue its scores and try to
     send them now (what fails stays queued for `flask --app app lti send-grades`)."""
-    if lti_grades.queue_for(db.session, attempt):
-        db.session.commit()
-        send_due(limit=10)
+    try:
+        if lti_grades.queue_for(db.session, attempt):
+            db.session.commit()
+            send_due(limit=10)
+    except Exception:  # the learner's answer is saved: a grade problem must not hide their ending
+        db.session.rollback()
+        current_app.logger.exception("LTI grades for attempt %s not queued or sent", attempt.id)

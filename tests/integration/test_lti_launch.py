@@ -41,6 +41,24 @@ def test_admin_registers_a_platform_and_sees_the_addresses_to_give_it(app, regis
     assert second_server.test_client().get("/lti/jwks").get_json() == jwks
 
 
+def test_admin_adds_a_deployment_and_launches_from_it_are_accepted(app, registered):
+    from app.models import LtiPlatform
+
+    platform_id = db.session.scalar(select(LtiPlatform.id))
+    admin = Browser(app.test_client())
+    admin.login("admin@example.org", PASSWORD)
+    form = admin.get(f"/admin/lti/{platform_id}")
+    assert form.status_code == 200 and DEPLOYMENT in form.text
+    fields = {**registered.registration(), "deployment_ids": f"{DEPLOYMENT}\r\ndeployment-2\r\n"}
+    assert admin.submit(f"/admin/lti/{platform_id}", fields).status_code == 302
+    browser = app.test_client()
+    query = initiate(browser, registered, lti_deployment_id="deployment-2")
+    claims = registered.claims(
+        query, **{"https://purl.imsglobal.org/spec/lti/claim/deployment_id": "deployment-2"}
+    )
+    assert post_launch(app, registered.id_token(claims), query["state"]).status_code == 200
+
+
 def test_registration_refuses_an_address_anyone_could_read_or_change(app, make_user, platform):
     make_user("admin@example.org", ("admin",))
     admin = Browser(app.test_client())
