@@ -83,6 +83,34 @@ def test_first_launch_makes_a_learner_account_and_opens_the_linked_scenario(app,
     assert person.roles == {Role.LEARNER}  # a platform's role never makes an author or admin
 
 
+@pytest.mark.parametrize(
+    ("target", "custom", "lands_on"),
+    [
+        ("http://localhost/scenarios/short-visit", {}, "/scenarios/short-visit"),
+        ("http://localhost/lti/launch", {"scenario": "no-such-scenario"}, "/scenarios"),
+    ],
+    ids=["named-by-target-link", "unknown-scenario"],
+)
+def test_the_link_names_the_scenario_by_its_target_or_custom_parameter(
+    app, registered, target, custom, lands_on
+):
+    browser = app.test_client()
+    entered = launch(
+        app,
+        browser,
+        registered,
+        **{
+            "https://purl.imsglobal.org/spec/lti/claim/target_link_uri": target,
+            "https://purl.imsglobal.org/spec/lti/claim/custom": custom,
+        },
+    )
+    assert entered.status_code == 302
+    assert entered.headers["Location"].endswith(lands_on)
+    if lands_on == "/scenarios":
+        catalogue = browser.get(lands_on)
+        assert "did not name a scenario Whole Picture has" in catalogue.text
+
+
 def test_second_launch_signs_in_the_same_account_even_on_another_server(app, registered):
     launch(app, app.test_client(), registered)
     before = _people()
