@@ -29,7 +29,7 @@ from ..authz import load_or_refuse
 from ..db import db
 from ..extensions import csrf
 from ..models import LtiHandoff, StoredScenario, User
-from ..services import library, lti_keys, lti_launch, lti_people, sessions
+from ..services import library, lti_deep_link, lti_keys, lti_launch, lti_people, sessions
 from ..services.lti_launch import LaunchRefused
 from .forms import DeepLinkForm
 
@@ -129,14 +129,14 @@ def _destination(handoff: LtiHandoff) -> str:
 @login_required
 def deep_link(handoff_id: int):
     handoff = load_or_refuse(
-        LtiHandoff, handoff_id, "answer_deep_link", shown=lti_people.open_deep_link
+        LtiHandoff, handoff_id, "answer_deep_link", shown=lti_deep_link.is_open
     )
     offered = library.catalogue(db.session)
     form = DeepLinkForm()
     form.scenario.choices = [(s.slug, s.current_version.title) for s in offered]
     if form.validate_on_submit():
         stored = next(s for s in offered if s.slug == form.scenario.data)
-        return_url, token = lti_people.deep_link_response(
+        return_url, token = lti_deep_link.response(
             db.session, handoff, stored, url_for("lti.launch", _external=True)
         )
         target = urlsplit(return_url)

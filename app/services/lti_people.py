@@ -1,6 +1,6 @@
 """What a verified launch does: the person's account (found by platform and subject id, made on
-their first launch), the handoff row the browser's same-site step redeems, the gradebook link,
-and the signed answer to a deep-linking request.
+their first launch), the handoff row the browser's same-site step redeems, and the gradebook
+link (deep-linking answers: lti_deep_link.py).
 
 Roles: every account made by a launch is a learner, whatever the platform says. A course
 teacher in Moodle is not thereby an author or admin here (those change partnership content and
@@ -14,7 +14,6 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, select, update
@@ -30,7 +29,7 @@ from ..models import (
     StoredScenario,
     User,
 )
-from . import accounts, lti_keys
+from . import accounts
 from .lti_launch import AGAIN, AGS, DEEP_LINK, DL, LTI, LaunchRefused, digest
 
 HANDOFF_LIFETIME = timedelta(minutes=30)  # long enough for an author to pick a scenario
@@ -189,42 +188,3 @@ def enter(session: Session, token: str, cookies: Mapping[str, str]) -> LtiHandof
     if not user.active:
         raise LaunchRefused("Your Whole Picture account is closed. Ask your administrator.")
     return handoff
-
-
-def open_deep_link(handoff: LtiHandoff) -> bool:
-    return (
-        handoff.kind == "deep_link"
-        and handoff.answered_at is None
-        and (handoff.expires_at > utcnow())
-    )
-
-
-def deep_link_response(
-    session: Session, handoff: LtiHandoff, stored: StoredScenario, launch_url: str
-) -> tuple[str, str]:
-    """(the platform's return URL, the signed LtiDeepLinkingResponse) for the picked scenario;
-    the handoff is answered, so it cannot be used twice."""
-    version = stored.current_version
-    item: dict[str, Any] = {
-        "type": "ltiResourceLink",
-        "title": version.title,
-        "text": version.summary[:1000],
-        "url": launch_url,
-        "custom": {"scenario": stored.slug},
-        "lineItem": {"scoreMaximum": 1, "label": version.title, "resourceId": stored.slug},
-    }
-    settings = handoff.settings or {}
-    claims: dict[str, Any] = {
-        "iss": handoff.platform.client_id,
-        "aud": handoff.platform.issuer,
-        "nonce": secrets.token_urlsafe(16),
-        LTI + "deployment_id": handoff.deployment_id,
-        LTI + "message_type": "LtiDeepLinkingResponse",
-        LTI + "version": "1.3.0",
-        DL + "content_items": [item],
-    }
-    if settings.get("data"):
-        claims[DL + "data"] = settings["data"]
-    handoff.answered_at = utcnow()
-    session.flush()
-    return str(settings.get("deep_link_return_url") or ""), lti_keys.sign(session, claims)
