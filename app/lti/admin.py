@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import LtiPlatform
-from ..services import lti_keys
+from ..services import lti_grades, lti_keys
 from .forms import PlatformForm
 
 bp = Blueprint("lti_admin", __name__)
@@ -39,7 +39,11 @@ def platforms():
     key = lti_keys.tool_key(db.session)
     db.session.commit()
     return render_template(
-        "lti/platforms.html", platforms=rows, addresses=tool_addresses(), kid=key.kid
+        "lti/platforms.html",
+        platforms=rows,
+        addresses=tool_addresses(),
+        kid=key.kid,
+        waiting=lti_grades.waiting_by_platform(db.session),
     )
 
 

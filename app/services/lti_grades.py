@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -143,3 +143,14 @@ def send(session: Session, grade: LtiGrade, now: datetime | None = None) -> bool
     grade.sent_at, grade.last_error = now, None
     session.flush()
     return True
+
+
+def waiting_by_platform(session: Session) -> dict[int, int]:
+    """Platform id -> how many scores wait to be sent to it (for the admin's page)."""
+    rows = session.execute(
+        select(LtiGradeLink.platform_id, func.count(LtiGrade.id))
+        .join(LtiGrade, LtiGrade.link_id == LtiGradeLink.id)
+        .where(LtiGrade.sent_at.is_(None))
+        .group_by(LtiGradeLink.platform_id)
+    )
+    return {platform_id: count for platform_id, count in rows}

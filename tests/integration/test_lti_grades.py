@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 
 from app.db import db, utcnow
 from app.models import Attempt, LtiGrade, User
+from tests.conftest import PASSWORD, Browser
 from tests.functional.helpers import answer
 
 from .lti_steps import launch
@@ -72,6 +73,10 @@ def test_a_platform_outage_loses_no_score(app, registered, runner):
     grade = db.session.scalars(select(LtiGrade)).one()
     assert grade.sent_at is None and "503" in grade.last_error
 
+    admin = Browser(app.test_client())
+    admin.login("admin@example.org", PASSWORD)
+    assert "1 score waiting to be sent" in admin.get("/admin/lti/").text
+
     registered.failing = False
     early = runner.invoke(args=["lti", "send-grades"])
     assert "Scores sent: 0" in early.output  # not due again yet: it waits before retrying
@@ -87,6 +92,7 @@ def test_a_platform_outage_loses_no_score(app, registered, runner):
     assert score["scoreGiven"] == _expected(attempt)
     runner.invoke(args=["lti", "send-grades"])
     assert len(registered.scores) == 1
+    assert "waiting to be sent" not in admin.get("/admin/lti/").text
 
 
 def test_the_command_says_what_failed_and_fails_while_the_platform_is_down(app, registered, runner):
@@ -104,8 +110,6 @@ def test_the_command_says_what_failed_and_fails_while_the_platform_is_down(app, 
 
 
 def test_a_scenario_played_without_a_launch_sends_nothing(app, registered, make_user):
-    from tests.conftest import PASSWORD, Browser
-
     make_user("walk-in@example.org")
     browser = Browser(app.test_client())
     browser.login("walk-in@example.org", PASSWORD)
