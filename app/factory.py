@@ -89,6 +89,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from .about import bp as about_bp
     from .admin.views import bp as admin_bp
+    from .assign import bp as assign_bp
     from .auth.views import bp as auth_bp
     from .author.views import bp as author_bp
     from .exercises.routes import bp as exercises_bp
@@ -110,6 +111,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(supervise_bp, url_prefix="/supervise")
     app.register_blueprint(sources_bp, url_prefix="/sources")
     app.register_blueprint(insights_bp, url_prefix="/insights")
+    app.register_blueprint(assign_bp, url_prefix="/assignments")
     app.register_blueprint(lti_bp)
     app.register_blueprint(lti_admin_bp, url_prefix="/admin/lti")
 

@@ -12,6 +12,7 @@ from .accounts import (
     UserRole,
     UserSession,
 )
+from .assignments import Assignment
 from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
 from .exercises import (
@@ -38,6 +39,7 @@ from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
 __all__ = [
+    "Assignment",
     "AccountChange",
     "Agency",
     "ApprovalRequest",

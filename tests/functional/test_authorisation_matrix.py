@@ -144,6 +144,10 @@ MATRIX.update(
     }
 )
 
+# assignments: supervisors (for their supervisees and team) and admins (teams and agencies)
+MATRIX["assign.report"] = ("L 403 403 200 200 403 200 L", None)
+MATRIX["assign.new"] = ("L 403 403 200 200 403 200 L", "L 403 403 ok ok 403 ok L")
+
 # URL arguments that are not the world's default for that name
 OVERRIDES = {"guide.page": {"slug": "glossary"}}
 for endpoint in [e for e in MATRIX if e.startswith("sources.")]:
