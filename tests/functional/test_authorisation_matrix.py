@@ -58,6 +58,7 @@ MATRIX: dict[str, tuple[str, str | None]] = {
     # administration: Jo's account
     "admin.users": ("L 403 403 403 403 403 200 L", None),
     "admin.new_user": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+    "admin.import_users": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
     "admin.user": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
     "admin.toggle_active": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
     "admin.password_link": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
