@@ -24,6 +24,7 @@ AGENCIES = [
 PEOPLE = [
     ("admin", "Alex Admin", {"admin"}, 0, None, None),
     ("author", "Ade Author", {"author"}, 0, None, None),
+    ("insights", "Wes Workforce", {"insights"}, 0, None, None),  # partnership insights only
     (
         "supervisor.care",
         "Sam Okafor",
@@ -63,13 +64,19 @@ def build_demo(session: Session, password: str) -> list[User]:
 
 
 def grow_demo(session: Session) -> int:
-    """Add the workforce people not there yet (a demo made before it grew); returns how many.
+    """Add the demo people not there yet (a demo made before it grew); returns how many.
     They share the admin's password hash: the same password as every demo account."""
     admin = find_by_email(session, demo_email("admin"))
     if admin is None:
         return 0
     agencies = _agencies(session)
     added = 0
+    for local, name, roles, agency_index, team_name, boss in PEOPLE:
+        if find_by_email(session, demo_email(local)) is None:
+            supervisor = find_by_email(session, demo_email(boss)) if boss else None
+            _person(session, admin.password_hash, local, name, roles, agencies[agency_index],
+                    team_name, supervisor)  # fmt: skip
+            added += 1
     for person in workforce():
         if find_by_email(session, demo_email(person.local)) is not None:
             continue

@@ -29,6 +29,7 @@ CSVS = [
     "/insights/scenarios/short-visit?by=agency&download=activity",
     "/insights/scenarios/short-visit?by=agency&download=endings",
     "/insights/misconceptions?download=misconceptions",
+    "/insights/scenarios/short-visit/choices?agency={school}&download=choices",
 ]
 
 
@@ -56,7 +57,9 @@ def test_an_author_sees_starts_completions_and_time_per_scenario(auth, browser, 
 def test_a_group_under_five_learners_is_suppressed_in_pages_and_csv(auth, browser, partnership):
     auth("author@example.org", roles=("author",))
     for url in CSVS:
-        rows = _csv(browser.get(url))
+        rows = _csv(browser.get(url.format(school=partnership.school_id)))
+        if "agency={school}" in url:  # the school's own view: every share is withheld
+            assert rows and all("suppressed" in r["Share of answers (%)"] for r in rows)
         school = [r for r in rows if "School" in " ".join(r.values())]
         for row in school:  # two learners: every figure is withheld, with the reason
             figures = [v for k, v in row.items() if k not in LABELS and "Partnership" not in k]
@@ -144,7 +147,7 @@ def test_a_bad_date_is_explained_and_ignored(auth, browser, partnership):
 def test_learners_and_supervisors_cannot_see_partnership_insights(auth, browser, partnership):
     for roles in (("learner",), ("supervisor", "learner"), ("facilitator",)):
         auth(f"{roles[0]}@example.org", roles=roles)
-        for url in PAGES + CSVS:
+        for url in PAGES + [c.format(school=1) for c in CSVS]:
             assert browser.get(url).status_code == 403, (roles, url)
     auth("reader@example.org", roles=("insights",))
     assert browser.get("/insights/").status_code == 200
@@ -184,3 +187,35 @@ def test_the_number_of_queries_does_not_grow_with_the_data(app, auth, browser, l
              ["A note.", "More."], days_ago=1)  # fmt: skip
     after = {url: _queries(app, browser, url) for url in PAGES}
     assert after == before
+
+
+def test_exercises_count_joins_completions_and_time_by_agency(app, auth, browser, partnership):
+    from datetime import timedelta
+
+    from app.db import utcnow
+    from app.models import ExerciseChoice, ExerciseParticipant, ExerciseSession
+    from app.services import exercise_library
+
+    from .exercise_helpers import load_exercise
+
+    load_exercise(app)
+    (version,) = exercise_library.catalogue(db.session)
+    phases = len(exercise_library.parsed(version).phases)
+    start = utcnow() - timedelta(days=3)
+    done = ExerciseSession(version_id=version.id, mode="live", phase=phases, schedule=[])
+    db.session.add(done)
+    db.session.flush()
+    for k, person in enumerate(partnership.learners):  # six from recovery, two from the school
+        db.session.add(ExerciseParticipant(session_id=done.id, user_id=person.id, seat="care",
+                                           joined_at=start))  # fmt: skip
+        db.session.add(ExerciseChoice(session_id=done.id, user_id=person.id, seat="care",
+                                      decision="d", option=0, phase=0,
+                                      at=start + timedelta(minutes=30 + k)))  # fmt: skip
+    db.session.commit()
+    auth("author@example.org", roles=("author",))
+    rows = _csv(browser.get("/insights/?by=agency&download=exercises"))
+    recovery = next(r for r in rows if r["Group"] == "Brackenford Recovery")
+    assert recovery["Learners"] == "6" and recovery["Starts"] == "6"
+    assert recovery["Completions"] == "6" and recovery["Median time (minutes)"] == "32.5"
+    school = next(r for r in rows if r["Group"] == "Brackenford School")
+    assert "suppressed" in school["Completions"]
