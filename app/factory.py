@@ -152,7 +152,7 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, exercises, retention, scenarios, sources, supervision, users
+    from .cli import demo, exercises, retention, scenarios, sources, supervision, users, xapi
 
     app.cli.add_command(scenarios.group)
     app.cli.add_command(sources.group)
@@ -161,3 +161,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users.group)
     app.cli.add_command(retention.group)
     app.cli.add_command(demo.command)
+    app.cli.add_command(xapi.group)

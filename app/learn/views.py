@@ -34,6 +34,7 @@ from ..services import (
     player,
     sources,
     supervision_records,
+    xapi_queue,
 )
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
@@ -200,6 +201,7 @@ def answer(attempt_id: int):
             target.errors = [problem.message]
         return _render_step(play, form, status=400)
     player.drop_draft(db.session, attempt, play.position.step_number)
+    xapi_queue.after_attempt_change(db.session, after.attempt)  # when a record store is set
     db.session.commit()
     if node.kind == NodeKind.CHOICE:
         return redirect(

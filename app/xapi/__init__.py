@@ -15,6 +15,7 @@ from .facts import (
     Site,
     StepFacts,
 )
+from .statement import carries_text
 from .validate import problems
 from .vocab import registration_for, statement_id
 
@@ -26,6 +27,7 @@ __all__ = [
     "Site",
     "StepFacts",
     "attempt_statements",
+    "carries_text",
     "exercise_statements",
     "problems",
     "registration_for",

@@ -61,3 +61,12 @@ def make(
     if result:
         statement["result"] = result
     return statement
+
+
+def carries_text(statement: dict[str, Any]) -> bool:
+    """Does the statement hold words the learner wrote (a reflection, a written reason)?"""
+    result = statement.get("result") or {}
+    definition = (statement.get("object") or {}).get("definition") or {}
+    if definition.get("interactionType") == "long-fill-in" and "response" in result:
+        return True
+    return any(key.endswith("/extensions/reason") for key in result.get("extensions") or {})
