@@ -67,6 +67,10 @@ MATRIX: dict[str, tuple[str, str | None]] = {
     "admin.sign_in_limits": ("L 403 403 403 403 403 200 L", None),
     "admin.clear_sign_in_limit": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
     "admin.organisation": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+    # xAPI: the record store's settings, a test of it, statements downloaded as JSON
+    "admin.learning_records": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+    "admin.test_record_store": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
+    "admin.download_statements": ("L 403 403 403 403 403 200 L", None),
     # authoring: the author's draft, approval request and the published version
     "author.authoring_settings": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
 }
