@@ -157,3 +157,23 @@ def test_answers_queue_statements_as_the_learner_goes(app, auth, browser, client
     assert verbs == ["initialized", "experienced", "experienced", "answered"]
     assert rows[-1].statement["result"]["response"] == "option-0"
     assert all(r.sent_at is None for r in rows)
+
+
+def test_retention_drops_the_queued_statements_of_the_attempts_it_detaches(app, world):  # noqa: F811
+    from app.services import retention
+
+    jo_leans_on_accounts(world)  # 9 and 4 days ago
+    xapi_settings.save(db.session, "http://127.0.0.1:9/xapi/", "k", "s", True)
+    xapi_queue.build_all(db.session)
+    db.session.commit()
+    retention.apply(db.session, days=6)
+    db.session.commit()
+    left = db.session.scalars(select(XapiStatement)).all()
+    assert left and "caseload" not in str([r.statement for r in left])
+    assert {r.source for r in left} == {f"attempt:{a}" for a in _open_ids(world.jo.id)}
+
+
+def _open_ids(user_id):
+    from app.models import Attempt
+
+    return db.session.scalars(select(Attempt.id).where(Attempt.user_id == user_id))
