@@ -96,7 +96,9 @@ def register_blueprints(app: Flask) -> None:
     from .learn.views import bp as learn_bp
     from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
+    from .verify import bp as verify_bp
 
+    app.register_blueprint(verify_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)

@@ -298,3 +298,7 @@ def csrf_failed(error):
         if attempt is not None and can(current_user, "answer_attempt", attempt):
             return stale_response(player.load_play(attempt), text, EXPIRED)
     return render_template("errors/csrf.html"), 400
+
+
+from . import certificates as _certificates  # noqa: E402,F401 - routes on this blueprint
+from . import cpd as _cpd  # noqa: E402,F401 - routes on this blueprint

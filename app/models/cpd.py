@@ -23,8 +23,11 @@ class CpdEntry(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # "scenario" (an attempt) or "exercise"
     ref_id: Mapped[int] = mapped_column(Integer)  # the attempt's or exercise session's id
+    relevance: Mapped[str] = mapped_column(Text, default="")  # why it matters to their work
     learnt: Mapped[str] = mapped_column(Text, default="")
     impact: Mapped[str] = mapped_column(Text, default="")
+    peer: Mapped[str] = mapped_column(Text, default="")  # what discussing it with a peer gave
+    themes: Mapped[str] = mapped_column(String(200), default="")  # NMC Code themes, comma-separated
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

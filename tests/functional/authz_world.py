@@ -21,6 +21,8 @@ from app.models import (
 )
 from app.services import (
     accounts,
+    certificates,
+    cpd,
     drafts,
     exercise_library,
     exercise_sessions,
@@ -95,6 +97,9 @@ def build(app, world: World, make_user) -> Objects:
         )
     )
     exercise = _exercise_session(app, world)
+    vocab = library.vocabulary(app.config["CONTENT_DIR"])
+    item = cpd.item_for(db.session, world.jo, vocab, "scenario", attempt.id)
+    certificate = certificates.issue(db.session, world.jo, item)
     db.session.commit()
     people = {
         "learner": world.jo,
@@ -135,5 +140,9 @@ def build(app, world: World, make_user) -> Objects:
         "seat": "care",
         "fragment": "no-record",
         "decision": "front-door-screen",
+        "kind": "scenario",
+        "ref_id": attempt.id,
+        "certificate_id": certificate.id,
+        "code": certificate.token,
     }
     return Objects(ids, clients)
