@@ -93,3 +93,14 @@ def test_an_unfinished_attempt_gets_no_certificate(app, browser, world):  # noqa
         "/my-learning/cpd", {}, action=f"/my-learning/certificates/scenario/{open_attempt.id}"
     )
     assert response.status_code == 404
+
+
+def test_a_source_guessing_tokens_is_slowed_down(app, browser, world):  # noqa: F811
+    _, _, link = _issue(app, browser, world)
+    anyone = app.test_client()
+    for _ in range(5):  # checking a real certificate again and again is never slowed
+        assert anyone.get(link).status_code == 200
+    statuses = [anyone.get("/verify/" + f"{n:03d}" * 15).status_code for n in range(22)]
+    assert statuses[:20] == [404] * 20 and statuses[-1] == 429
+    refused = anyone.get(link)
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
