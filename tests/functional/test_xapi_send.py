@@ -177,3 +177,30 @@ def _open_ids(user_id):
     from app.models import Attempt
 
     return db.session.scalars(select(Attempt.id).where(Attempt.user_id == user_id))
+
+
+def test_a_persons_queue_cpd_entries_and_certificates_are_exported_then_erased(app, world):  # noqa: F811
+    from app.models import Certificate, CpdEntry
+    from app.services import certificates, cpd, library, personal_data
+
+    jo_leans_on_accounts(world)
+    xapi_settings.save(db.session, "http://127.0.0.1:9/xapi/", "k", "s", False)
+    xapi_queue.build_all(db.session)
+    attempt = db.session.scalars(select(XapiStatement.source)).first()
+    ref = int(attempt.split(":")[1])
+    cpd.save(db.session, world.jo, "scenario", ref, learnt="Look at the home.")
+    vocab = library.vocabulary(app.config["CONTENT_DIR"])
+    certificates.issue(
+        db.session, world.jo, cpd.item_for(db.session, world.jo, vocab, "scenario", ref)
+    )
+    db.session.commit()
+    exported = personal_data.export(db.session, world.jo)
+    assert len(exported["learning_record_statements"]) > 5
+    assert exported["cpd_record"][0]["learnt"] == "Look at the home."
+    assert exported["certificates"][0]["activity"] == "A short visit"
+    assert personal_data.export(db.session, world.tom)["learning_record_statements"] == []
+    personal_data.erase(db.session, world.jo, world.admin)
+    db.session.commit()
+    for model in (XapiStatement, CpdEntry, Certificate):
+        assert db.session.scalars(select(model)).all() == []
+    assert xapi_queue.build_all(db.session) == 0  # the detached attempts are never queued again
