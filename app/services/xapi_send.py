@@ -24,8 +24,9 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from ..models import User, XapiStatement
+from ..xapi import without_text
 from .xapi_queue import audit_text
-from .xapi_settings import Store
+from .xapi_settings import Store, include_text
 
 VERSION = "1.0.3"
 FIRST_WAIT = 2.0  # seconds before the second try; doubled each time after
@@ -123,10 +124,13 @@ def send_batch(
         .order_by(XapiStatement.happened_at, XapiStatement.id)
         .limit(batch)
     ).all()
+    text_allowed = include_text(session)
     for row_id in ids:
         if not _claim(session, row_id, now):
             continue
         row = session.get(XapiStatement, row_id)
+        if row.with_text and not text_allowed:  # turned off since it was queued
+            row.statement, row.with_text = without_text(row.statement), False
         try:
             status = sender(store, row.statement)
             error = None if status in ACCEPTED else f"HTTP {status}"

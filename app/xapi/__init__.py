@@ -15,7 +15,7 @@ from .facts import (
     Site,
     StepFacts,
 )
-from .statement import carries_text
+from .statement import carries_text, without_text
 from .validate import problems
 from .vocab import registration_for, statement_id
 
@@ -32,4 +32,5 @@ __all__ = [
     "problems",
     "registration_for",
     "statement_id",
+    "without_text",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 from typing import Any
 
@@ -70,3 +71,19 @@ def carries_text(statement: dict[str, Any]) -> bool:
     if definition.get("interactionType") == "long-fill-in" and "response" in result:
         return True
     return any(key.endswith("/extensions/reason") for key in result.get("extensions") or {})
+
+
+def without_text(statement: dict[str, Any]) -> dict[str, Any]:
+    """The statement with the learner's words taken out (a copy): for a statement queued while
+    text was included and sent after an admin turned it off."""
+    out = copy.deepcopy(statement)
+    result = out.get("result") or {}
+    definition = (out.get("object") or {}).get("definition") or {}
+    if definition.get("interactionType") == "long-fill-in":
+        result.pop("response", None)
+    extensions = result.get("extensions") or {}
+    for key in [k for k in extensions if k.endswith("/extensions/reason")]:
+        del extensions[key]
+    if "extensions" in result and not extensions:
+        del result["extensions"]
+    return out

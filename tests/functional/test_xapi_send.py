@@ -204,3 +204,14 @@ def test_a_persons_queue_cpd_entries_and_certificates_are_exported_then_erased(a
     for model in (XapiStatement, CpdEntry, Certificate):
         assert db.session.scalars(select(model)).all() == []
     assert xapi_queue.build_all(db.session) == 0  # the detached attempts are never queued again
+
+
+def test_text_queued_before_the_setting_was_turned_off_is_not_sent(app, world):  # noqa: F811
+    jo_leans_on_accounts(world)
+    with serving(Lrs()) as lrs:
+        store = _configure(lrs, with_text=True)
+        xapi_queue.build_all(db.session)
+        _configure(lrs, with_text=False)
+        _drain(store)
+        assert lrs.held and "caseload" not in str(lrs.held)
+        assert [p for s in lrs.held.values() for p in problems(s)] == []

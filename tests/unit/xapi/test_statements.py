@@ -196,3 +196,16 @@ def test_an_exercise_session_gives_valid_statements_in_the_order_things_happened
     with_text = exercise_statements(replace(SITE, include_text=True), SESSION)
     assert "The referral was thin." in str(with_text[2]["result"])
     assert [s["id"] for s in with_text] == [s["id"] for s in statements]
+
+
+def test_taking_the_text_out_leaves_a_valid_statement_with_the_same_id():
+    from app.xapi import carries_text, without_text
+
+    with_text = attempt_statements(replace(SITE, include_text=True), FINISHED)[5]
+    assert carries_text(with_text)
+    plain = without_text(with_text)
+    assert not carries_text(plain) and plain["id"] == with_text["id"] and problems(plain) == []
+    assert plain == attempt_statements(SITE, FINISHED)[5]
+    reason = exercise_statements(replace(SITE, include_text=True), SESSION)[2]
+    assert carries_text(reason) and not carries_text(without_text(reason))
+    assert without_text(reason)["result"]["extensions"]  # the competency scores stay
