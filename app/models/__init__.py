@@ -34,6 +34,7 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
+from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 from .xapi import XapiStatement
@@ -63,6 +64,13 @@ __all__ = [
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
+    "LtiGrade",
+    "LtiGradeLink",
+    "LtiHandoff",
+    "LtiLogin",
+    "LtiPlatform",
+    "LtiToolKey",
+    "LtiUserLink",
     "Notice",
     "SourceCompetency",
     "SourceFinding",

@@ -1,7 +1,7 @@
 """xAPI statement queue, CPD record entries and certificates of completion (issue 13)
 
 Revision ID: 0010_xapi
-Revises: 0009_exercises
+Revises: 0010_lti
 Create Date: 2026-12-01 03:45:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0010_xapi'
-down_revision = '0009_exercises'
+down_revision = '0010_lti'
 branch_labels = None
 depends_on = None
 
@@ -41,8 +41,11 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=20), nullable=False),
     sa.Column('ref_id', sa.Integer(), nullable=False),
+    sa.Column('relevance', sa.Text(), nullable=False),
     sa.Column('learnt', sa.Text(), nullable=False),
     sa.Column('impact', sa.Text(), nullable=False),
+    sa.Column('peer', sa.Text(), nullable=False),
+    sa.Column('themes', sa.String(length=200), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_cpd_entries_user_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cpd_entries')),
