@@ -33,6 +33,7 @@ from ..models import (
     SupervisionSession,
     User,
 )
+from . import exercise_sessions
 from .exercise_library import parsed as parsed_exercise
 from .library import parsed as parsed_scenario
 from .xapi_facts import seat_facts
@@ -185,7 +186,7 @@ def record(session: Session, user: User, vocab: Vocabulary) -> list[CpdItem]:
         items.append(_attempt_item(attempt, vocab, sessions))
     people = select(ExerciseParticipant).where(ExerciseParticipant.user_id == user.id)
     for person in session.scalars(people):
-        if person.session.phase >= len(parsed_exercise(person.session.version).phases):
+        if exercise_sessions.is_over(person.session, utcnow()):
             items.append(_exercise_item(session, person, vocab, sessions))
     for item in items:
         _apply(item, entries.get((item.kind, item.ref_id)))

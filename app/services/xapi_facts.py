@@ -9,9 +9,11 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db import utcnow
 from ..engine import AnswerKind
 from ..models import Attempt, ExerciseChoice, ExerciseParticipant, ExerciseShare
 from ..xapi import AttemptFacts, ExerciseChoiceFacts, ExerciseFacts, ShareFacts, StepFacts
+from . import exercise_sessions
 from .exercise_library import parsed as parsed_exercise
 from .player import load_play
 
@@ -111,7 +113,7 @@ def seat_facts(session: Session, person: ExerciseParticipant) -> ExerciseFacts:
         )
         for row in shares
     ]
-    over = sess.phase >= len(exercise.phases)
+    over = exercise_sessions.is_over(sess, utcnow())
     moments = [c.at for c in made] + [s.at for s in acts] + [person.joined_at]
     seat = exercise.seat(person.seat).name if person.seat else "No seat"
     return ExerciseFacts(

@@ -162,3 +162,6 @@ def test_a_finished_exercise_session_is_in_the_record(app, browser, world):  # n
     assert "Multi-agency safeguarding exercise (with colleagues)" in page
     assert "A phone review missed the home." in page and "Yes: with colleagues" in page
     assert browser.get(f"{RECORD}/exercise/{sess.id}").status_code == 200
+    issued = browser.submit(RECORD, {}, action=f"/my-learning/certificates/exercise/{sess.id}")
+    certificate = browser.get(issued.headers["Location"]).text
+    assert "Certificate of completion" in certificate and version.title in certificate
