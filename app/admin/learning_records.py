@@ -28,7 +28,16 @@ def _counts() -> dict[str, int]:
         )
     ).all()
     found = {bool(waiting): n for waiting, n in rows}
-    return {"waiting": found.get(True, 0), "sent": found.get(False, 0)}
+    failing = select(XapiStatement).where(
+        XapiStatement.sent_at.is_(None), XapiStatement.last_error.is_not(None)
+    )
+    last = db.session.scalars(failing.order_by(XapiStatement.next_try_at.desc()).limit(1)).first()
+    return {
+        "waiting": found.get(True, 0),
+        "sent": found.get(False, 0),
+        "failing": len(db.session.scalars(failing.with_only_columns(XapiStatement.id)).all()),
+        "last_error": last.last_error if last else "",
+    }
 
 
 def _page(form: RecordStoreForm, errors: dict | None = None, status: int = 200):

@@ -96,3 +96,22 @@ def test_a_bad_date_range_gets_a_clear_message(app, browser, world):  # noqa: F8
     response = _download(browser, "2026-11-30", "2026-11-01")
     assert response.status_code == 400
     assert "The end date must be on or after the start date" in response.text
+
+
+def test_the_page_shows_what_waits_and_why_it_failed(app, browser, world):  # noqa: F811
+    from datetime import timedelta
+
+    from app.db import utcnow
+    from app.services import xapi_queue, xapi_send
+
+    jo_leans_on_accounts(world)
+    with serving(Lrs(failures={1: "500"})) as lrs:
+        xapi_settings.save(db.session, lrs.endpoint, "k", "s", False)
+        queued = xapi_queue.build_all(db.session)
+        db.session.commit()
+        xapi_send.send_batch(db.session, xapi_settings.store(db.session), utcnow(), batch=3)
+    sign_in(browser, world.admin)
+    page = browser.get(PAGE).text
+    assert f"2 statements sent; {queued - 2} waiting." in page
+    assert "1 statement failed to send and will be tried again. Last error: HTTP 500" in page
+    assert timedelta(0) < xapi_send.wait_after(1) <= timedelta(seconds=2)

@@ -215,3 +215,8 @@ def test_text_queued_before_the_setting_was_turned_off_is_not_sent(app, world): 
         _drain(store)
         assert lrs.held and "caseload" not in str(lrs.held)
         assert [p for s in lrs.held.values() for p in problems(s)] == []
+
+
+def test_waits_double_after_each_failure_up_to_an_hour():
+    seconds = [xapi_send.wait_after(n).total_seconds() for n in (1, 2, 3, 4, 20)]
+    assert seconds == [2, 4, 8, 16, 3600]
