@@ -15,6 +15,7 @@ from .accounts import (
 from .assignments import Assignment
 from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
+from .cpd import Certificate, CpdEntry
 from .exercises import (
     ExerciseChoice,
     ExerciseParticipant,
@@ -37,9 +38,13 @@ from .learning import (
 from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
+from .xapi import XapiStatement
 
 __all__ = [
     "Assignment",
+    "Certificate",
+    "CpdEntry",
+    "XapiStatement",
     "AccountChange",
     "Agency",
     "ApprovalRequest",
