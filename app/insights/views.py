@@ -187,6 +187,14 @@ def misconceptions():
     found = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
     rows = insights_choices.misconceptions(db.session, win, found, pivot)
     sentences = insights_choices.standouts(rows)
+    whole = {r.theme.key: r for r in rows}.values()  # one row a theme: the partnership's figures
+    series = [f"Before {pivot:%-d %b %Y}", f"From {pivot:%-d %b %Y}"] if pivot else [""]
+    bars = [
+        Bar(r.theme.label, tuple(c.rate for c in r.partnership),
+            tuple("" if c.rate is None else f"{c.rate}% of {c.answers}" for c in r.partnership))
+        for r in whole
+    ]  # fmt: skip
+    chart = bar_chart("Weak answers across the whole partnership (%)", bars, series)
     return _page(
         "insights/misconceptions.html",
         {"misconceptions": misconception_table(rows, pivot)},
@@ -195,4 +203,5 @@ def misconceptions():
         pivot=pivot,
         rows=rows,
         sentences=sentences,
+        chart=Markup(chart),  # noqa: S704 - built from escaped parts in app.charts
     )

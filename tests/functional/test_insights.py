@@ -120,6 +120,9 @@ def test_before_and_after_a_date_splits_the_figures(auth, browser, partnership):
     rows = _csv(browser.get(f"/insights/misconceptions?pivot={pivot}&download=misconceptions"))
     row = next(r for r in rows if r["Agency"] == "Brackenford Recovery")
     assert any(k.startswith("Agency: weak answers before") for k in row)
+    page = browser.get(f"/insights/misconceptions?pivot={pivot}").text
+    assert 'aria-label="Weak answers across the whole partnership (%)"' in page
+    assert "Before " in page and "From " in page  # the chart's two series, named
     before = next(v for k, v in row.items() if k.startswith("Agency: weak answers before"))
     after = next(v for k, v in row.items() if k.startswith("Agency: weak answers from"))
     assert before.isdigit() and "suppressed" in after  # nobody played after today
