@@ -94,12 +94,14 @@ def register_blueprints(app: Flask) -> None:
     from .exercises.routes import bp as exercises_bp
     from .guide.views import bp as guide_bp
     from .learn.views import bp as learn_bp
+    from .media_route import bp as media_bp
     from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)
+    app.register_blueprint(media_bp)
     app.register_blueprint(exercises_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(guide_bp, url_prefix="/guide")
@@ -134,17 +136,21 @@ def register_security_headers(app: Flask) -> None:
     @app.after_request
     def headers(response):
         nonce = csp_nonce()
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; "
-            "style-src 'self'; img-src 'self' data:; font-src 'self'; "
-            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        # A response with its own stricter policy (an uploaded image or audio) keeps it.
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            (
+                "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; "
+                "style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+            ),
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        if request.endpoint != "static":
+        if request.endpoint not in ("static", "media.file"):
             response.headers["Cache-Control"] = "no-store"
         if app.config.get("SESSION_COOKIE_SECURE"):
             response.headers["Strict-Transport-Security"] = "max-age=31536000"

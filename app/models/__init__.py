@@ -33,6 +33,7 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
+from .media import MediaFile
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
@@ -58,6 +59,7 @@ __all__ = [
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
+    "MediaFile",
     "Notice",
     "SourceCompetency",
     "SourceFinding",

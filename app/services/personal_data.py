@@ -34,6 +34,7 @@ from ..models import (
     ExerciseSession,
     ExerciseShare,
     LoginThrottle,
+    MediaFile,
     Notice,
     PasswordToken,
     Reflection,
@@ -240,6 +241,14 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         lambda u: Draft.updated_by_id == u.id,
         "keep",
         "scenario text, not about the person; the author now shows as 'Erased person'",
+    ),
+    Holding(
+        "media_you_uploaded",
+        MediaFile,
+        ("uploaded_by_id",),
+        lambda u: MediaFile.uploaded_by_id == u.id,
+        "detach",  # the scenario's image or audio stays; who uploaded it is forgotten
+        omit=("data",),
     ),
     Holding(
         "approval_requests",

@@ -25,6 +25,7 @@ from app.services import (
     exercise_library,
     exercise_sessions,
     library,
+    media,
     notices,
     player,
     publishing,
@@ -32,6 +33,7 @@ from app.services import (
 )
 from app.services.supervision_records import NewAction
 from tests.conftest import Browser
+from tests.media_samples import png
 
 from .supervision_world import World, jo_leans_on_accounts, play, when
 
@@ -95,6 +97,7 @@ def build(app, world: World, make_user) -> Objects:
         )
     )
     exercise = _exercise_session(app, world)
+    media.upload(db.session, world.author, "short-visit", "world.png", png(), "A picture", "")
     db.session.commit()
     people = {
         "learner": world.jo,
@@ -135,5 +138,6 @@ def build(app, world: World, make_user) -> Objects:
         "seat": "care",
         "fragment": "no-record",
         "decision": "front-door-screen",
+        "name": "world",  # an image of the published scenario
     }
     return Objects(ids, clients)

@@ -88,8 +88,12 @@ for endpoint in [
     "import_file",
     "import_twine",
     "new",
+    "media",
 ]:
     MATRIX[f"author.{endpoint}"] = ("L 403 403 403 403 200 200 L", AUTHOR_ONLY)
+MATRIX["author.delete_media"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
+# an image of a published scenario: anyone signed in who may play it
+MATRIX["media.file"] = ("L 200 200 200 200 200 200 L", None)
 for endpoint in ("add_node", "clear_notes", "request_approval", "archive", "edit_scenario"):
     MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 

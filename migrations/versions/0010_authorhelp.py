@@ -1,0 +1,47 @@
+"""Images and audio for scenario steps, stored in the database (issue 14)
+
+Revision ID: 0010_authorhelp
+Revises: 0009_exercises
+Create Date: 2026-12-01 04:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0010_authorhelp'
+down_revision = '0009_exercises'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table('media_files',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=80), nullable=False),
+    sa.Column('scenario_slug', sa.String(length=100), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('content_type', sa.String(length=40), nullable=False),
+    sa.Column('filename', sa.String(length=120), nullable=False),
+    sa.Column('alt', sa.Text(), nullable=False),
+    sa.Column('transcript', sa.Text(), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('uploaded_at', sa.DateTime(), nullable=False),
+    sa.Column('uploaded_by_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['uploaded_by_id'], ['users.id'], name=op.f('fk_media_files_uploaded_by_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_media_files')),
+    sa.UniqueConstraint('name', name=op.f('uq_media_files_name'))
+    )
+    with op.batch_alter_table('media_files', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_media_files_scenario_slug'), ['scenario_slug'], unique=False)
+        batch_op.create_index(batch_op.f('ix_media_files_uploaded_by_id'), ['uploaded_by_id'], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table('media_files', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_media_files_uploaded_by_id'))
+        batch_op.drop_index(batch_op.f('ix_media_files_scenario_slug'))
+    op.drop_table('media_files')
