@@ -33,7 +33,7 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
-from .media import MediaFile
+from .media import MapPosition, MediaFile
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
@@ -59,6 +59,7 @@ __all__ = [
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
+    "MapPosition",
     "MediaFile",
     "Notice",
     "SourceCompetency",

@@ -1,5 +1,6 @@
-"""Images and audio that authors upload for a scenario's steps, kept in the database (portable
-between SQLite and PostgreSQL, never under the web root) and served by app/media_route.py."""
+"""What authors add beside a draft's text: images and audio for a scenario's steps, kept in the
+database (portable between SQLite and PostgreSQL, never under the web root) and served by
+app/media_route.py; and where an author moved the boxes on a draft's map."""
 
 from __future__ import annotations
 
@@ -31,3 +32,16 @@ class MediaFile(db.Model):
     uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     uploaded_by: Mapped[User | None] = relationship()
+
+
+class MapPosition(db.Model):
+    """Where an author moved a step's box on a draft's map (its top-left corner); steps not
+    moved stay where the automatic layout puts them."""
+
+    __tablename__ = "draft_map_positions"
+    draft_id: Mapped[int] = mapped_column(
+        ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True
+    )
+    node_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    x: Mapped[int] = mapped_column(Integer)
+    y: Mapped[int] = mapped_column(Integer)

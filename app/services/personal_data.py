@@ -419,5 +419,6 @@ NOT_PERSONAL = {
     "source_competencies": "the competencies a learning source adds",
     "source_tags": "the tags a learning source adds",
     "source_pages": "a learning source's briefing pages",
+    "draft_map_positions": "where an author placed a draft's steps on its map",
     "alembic_version": "the schema's revision",
 }

@@ -1,4 +1,4 @@
-"""Images and audio for scenario steps, stored in the database (issue 14)
+"""Images and audio for scenario steps, stored in the database; map positions per draft (issue 14)
 
 Revision ID: 0010_authorhelp
 Revises: 0009_exercises
@@ -39,8 +39,18 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_media_files_scenario_slug'), ['scenario_slug'], unique=False)
         batch_op.create_index(batch_op.f('ix_media_files_uploaded_by_id'), ['uploaded_by_id'], unique=False)
 
+    op.create_table('draft_map_positions',
+    sa.Column('draft_id', sa.Integer(), nullable=False),
+    sa.Column('node_id', sa.String(length=100), nullable=False),
+    sa.Column('x', sa.Integer(), nullable=False),
+    sa.Column('y', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['draft_id'], ['drafts.id'], name=op.f('fk_draft_map_positions_draft_id_drafts'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('draft_id', 'node_id', name=op.f('pk_draft_map_positions'))
+    )
+
 
 def downgrade():
+    op.drop_table('draft_map_positions')
     with op.batch_alter_table('media_files', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_media_files_uploaded_by_id'))
         batch_op.drop_index(batch_op.f('ix_media_files_scenario_slug'))

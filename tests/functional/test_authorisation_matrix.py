@@ -94,7 +94,16 @@ for endpoint in [
 MATRIX["author.delete_media"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 # an image of a published scenario: anyone signed in who may play it
 MATRIX["media.file"] = ("L 200 200 200 200 200 200 L", None)
-for endpoint in ("add_node", "clear_notes", "request_approval", "archive", "edit_scenario"):
+for endpoint in (
+    "map_link",
+    "map_add",
+    "map_move",
+    "add_node",
+    "clear_notes",
+    "request_approval",
+    "archive",
+    "edit_scenario",
+):
     MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 
 # learning sources: managed by authors and admins; their briefings read by anyone signed in
