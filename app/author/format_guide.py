@@ -21,6 +21,7 @@ def _indent_fences(text: str) -> str:
 
 
 _H2 = re.compile(r'<h2 class="govuk-heading-m">(.*?)</h2>')
+_H3 = re.compile(r'<h3 class="govuk-heading-s">(.*?)</h3>')
 
 
 def section_id(heading: str) -> str:
@@ -30,8 +31,11 @@ def section_id(heading: str) -> str:
 
 
 def _anchored(html: str) -> str:
-    return _H2.sub(
+    html = _H2.sub(
         lambda m: f'<h2 class="govuk-heading-m" id="{section_id(m[1])}">{m[1]}</h2>', html
+    )
+    return _H3.sub(
+        lambda m: f'<h3 class="govuk-heading-s" id="{section_id(m[1])}">{m[1]}</h3>', html
     )
 
 

@@ -21,6 +21,7 @@ from ..models import MapPosition
 from ..services import drafts
 from . import bp
 from .common import draft_or_404, saved, vocab
+from .forms import KIND_HINT
 from .nodes import save
 
 STEP = 40  # pixels a box moves for each press of a move button
@@ -28,16 +29,20 @@ OPTION_HINT = "Needed when the first step is a choice: the words of the option t
 
 
 class LinkForm(FlaskForm):
-    source = SelectField("From step", widget=GovSelect(), validate_choice=False)
-    target = SelectField("To step", widget=GovSelect(), validate_choice=False)
+    source = SelectField("From step", widget=GovSelect(), validate_choice=False,
+                         description="The step the arrow starts from.")  # fmt: skip
+    target = SelectField("To step", widget=GovSelect(), validate_choice=False,
+                         description="The step it leads to.")  # fmt: skip
     option_text = StringField("Option text", widget=GovTextInput(), description=OPTION_HINT)
     link = SubmitField("Link the steps", widget=GovSubmitInput())
 
 
 class AddAfterForm(FlaskForm):
-    after = SelectField("After step", widget=GovSelect(), validate_choice=False)
+    after = SelectField("After step", widget=GovSelect(), validate_choice=False,
+                        description="The new step comes next after this one.")  # fmt: skip
     kind = SelectField("Kind of new step", widget=GovSelect(),
-                       choices=[(k.value, k.value.capitalize()) for k in NodeKind])  # fmt: skip
+                       choices=[(k.value, k.value.capitalize()) for k in NodeKind],
+                       description=KIND_HINT)  # fmt: skip
     node_id = StringField(
         "New step's id", widget=GovTextInput(), validators=[DataRequired("Enter an id")],
         description="Lower-case letters, digits and hyphens, like 'home-visit'.",
