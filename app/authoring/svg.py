@@ -110,7 +110,10 @@ def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     if problems:
         said += f", ⚠ {plural(problems, 'problem')}"
     said += ", the start" if start else ""
-    parts = [f'<a href="{escape(href)}" class="wp-map-node" aria-label="{escape(said)}">']
+    parts = [
+        f'<a href="{escape(href)}" class="wp-map-node" aria-label="{escape(said)}" '
+        f'data-node="{escape(node.id)}" data-x="{box.x:.0f}" data-y="{box.y:.0f}">'
+    ]
     parts.append(f"<title>{escape(label)} {escape(node.id)}: {escape(excerpt(node))}</title>")
     parts += _shape(box, node.kind, fill, stroke, problems)
     tx = box.x + 12

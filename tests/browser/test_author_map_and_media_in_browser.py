@@ -1,5 +1,5 @@
 """In real Chromium: an author uploads an image with alt text and puts it in a step, links two
-steps from the map and moves a box with the keyboard, then publishes; a learner sees the image
+steps from the map and moves a box with the keyboard and by dragging it, then publishes; a learner sees the image
 with its alt text."""
 
 from __future__ import annotations
@@ -66,6 +66,20 @@ def test_author_adds_an_image_builds_on_the_map_and_the_learner_sees_it(make_use
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     expect(page.locator("#move-intro p")).to_have_text(f"At {x + 40}, {y}")
+
+    # with a mouse: drag the 'first' box 80 pixels down; the page reloads with it saved there
+    where = page.locator("#move-first p").inner_text()
+    x, y = (int(v) for v in re.findall(r"\d+", where))
+    page.locator("a[data-node='first']").scroll_into_view_if_needed()
+    box = page.locator("a[data-node='first']").bounding_box()
+    page.mouse.move(box["x"] + 30, box["y"] + 30)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 30, box["y"] + 70, steps=5)
+    page.mouse.move(box["x"] + 30, box["y"] + 110, steps=5)
+    with page.expect_navigation():
+        page.mouse.up()
+    expect(page.locator("#move-first p")).to_have_text(f"At {x}, {y + 80}")
+    assert "/map" in page.url  # letting go of a dragged box does not open its editor
 
     page.goto(f"{base_url}/author/drafts/{draft_id}/publish")
     _press(page, "button", "Publish version 1")
