@@ -33,6 +33,7 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
+from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .media import MapPosition, MediaFile
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
@@ -61,6 +62,13 @@ __all__ = [
     "LoginThrottle",
     "MapPosition",
     "MediaFile",
+    "LtiGrade",
+    "LtiGradeLink",
+    "LtiHandoff",
+    "LtiLogin",
+    "LtiPlatform",
+    "LtiToolKey",
+    "LtiUserLink",
     "Notice",
     "SourceCompetency",
     "SourceFinding",
