@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -74,7 +75,13 @@ def _free_name(session: Session, stem: str) -> str:
 
 
 def upload(
-    session: Session, user: User, slug: str, filename: str, data: bytes, alt: str, transcript: str
+    session: Session,
+    user: User | None,
+    slug: str,
+    filename: str,
+    data: bytes,
+    alt: str,
+    transcript: str,
 ) -> MediaFile:
     """Store a checked file for the scenario `slug`. Raises MediaFileError (nothing stored)
     with a message for the author: wrong type, too big, empty, or missing alt text/transcript."""
@@ -117,3 +124,39 @@ def upload(
 def delete(session: Session, media: MediaFile) -> None:
     session.delete(media)
     session.flush()
+
+
+def load_shipped(session: Session, folder: Path) -> list[tuple[str, str]]:
+    """Images and audio that ship with the scenario files: `folder/<scenario-id>/<name>.<ext>`
+    with `<name>.txt` beside it (its first line the alt text or title; for audio, the lines
+    after a blank line the transcript). Each becomes the media called `<name>`, checked like an
+    upload. Returns (name, what happened) pairs; nothing is stored for a file with a problem."""
+    done = []
+    for path in sorted(folder.glob("*/*")):
+        if path.suffix == ".txt" or not path.is_file():
+            continue
+        slug, name = path.parent.name, safe_stem(path.name)
+        words_file = path.with_suffix(".txt")
+        words = words_file.read_text(encoding="utf-8") if words_file.exists() else ""
+        alt, _, transcript = words.strip().partition("\n\n")
+        data = path.read_bytes()
+        existing = by_name(session, name)
+        if existing is not None and existing.scenario_slug != slug:
+            done.append((name, f"not loaded: the name is used by '{existing.scenario_slug}'"))
+            continue
+        if existing is not None and existing.sha256 == hashlib.sha256(data).hexdigest():
+            done.append((name, "unchanged"))
+            continue
+        try:
+            with session.begin_nested():
+                if existing is not None:
+                    session.delete(existing)
+                    session.flush()
+                stored = upload(session, None, slug, path.name, data, alt, transcript)
+                if stored.name != name:
+                    raise MediaFileError(f"the name '{name}' is taken")
+        except MediaFileError as error:
+            done.append((name, f"not loaded: {error}"))
+            continue
+        done.append((name, "updated" if existing is not None else "added"))
+    return done
