@@ -20,10 +20,6 @@ from .common import draft_or_404, vocab
 from .forms import UploadForm
 
 
-def _problem_counts(state: drafts.DraftState) -> dict[str, int]:
-    return {node: len(found) for node, found in state.by_node.items() if node}
-
-
 @bp.get("/drafts/<int:draft_id>/map")
 def map_page(draft_id: int):
     """The map, with forms to build on it (app/author/map_edit.py)."""

@@ -18,6 +18,7 @@ from ..engine import NodeKind
 from ..engine.model import Node, Scenario
 from ..engine.wording import plural
 from .layout import Arrow, Box, MapLayout, arrows_of
+from .map_labels import arrow_label, clip, wrap
 
 KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
     NodeKind.SCENE: ("#f3f2f1", "#505a5f", "Scene"),
@@ -27,45 +28,6 @@ KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
 }
 assert set(KIND_STYLE) == set(NodeKind), "give every node kind a style on the map"
 PROBLEM = "#d4351c"
-CHAR_W = 7.0  # rough width of a character at 12px in a sans-serif font
-
-
-def _clip(text: str, width: float) -> str:
-    limit = max(4, int(width / CHAR_W))
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _wrap(text: str, width: float, rows: int = 2) -> list[str]:
-    """The text over up to `rows` lines of the box, the last one shortened with "…" if need be
-    (the whole text is in the box's <title> and in the table)."""
-    limit, lines, words = max(4, int(width / CHAR_W)), [], " ".join(text.split()).split(" ")
-    while words and len(lines) < rows - 1:
-        line = words.pop(0)
-        while words and len(line) + 1 + len(words[0]) <= limit:
-            line += " " + words.pop(0)
-        lines.append(line[:limit])
-    rest = " ".join(words)
-    if len(rest) > limit:  # shortened at a word where there is one
-        cut = rest[: limit - 1].rsplit(" ", 1)[0] if " " in rest[: limit - 1] else rest[: limit - 1]
-        rest = cut.rstrip() + "…"
-    return lines + ([rest] if rest else [])
-
-
-def _arrow_label(arrow: Arrow) -> str:
-    """An option's words beside its arrow, shortened, with the whole text as its <title>."""
-    if arrow.kind != "option" and not arrow.label.startswith("continue if"):
-        return ""
-    middle = len(arrow.points) // 2
-    (x1, y1), (x2, y2) = arrow.points[max(middle - 1, 0)], arrow.points[middle]
-    x, y = (x1 + x2) / 2 + 6, (y1 + y2) / 2 + 4
-    short = _clip(arrow.label, 150)
-    return (
-        f'<g class="wp-map-label"><title>{escape(arrow.label)}</title>'
-        f'<rect x="{x - 3:.0f}" y="{y - 13:.0f}" width="{len(short) * CHAR_W * 0.95 + 6:.0f}" '
-        f'height="17" fill="#ffffff" fill-opacity="0.9"/>'
-        f'<text x="{x:.0f}" y="{y:.0f}" font-size="12" fill="#0b0c0c">{escape(short)}</text></g>'
-    )
 
 
 def excerpt(node: Node) -> str:
@@ -105,8 +67,8 @@ def _shape(box: Box, kind: str, fill: str, stroke: str, problems: int) -> list[s
 def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     fill, stroke, label = KIND_STYLE[node.kind]
     # The link's name holds its visible text in order (WCAG 2.5.3, label in name).
-    shown = _clip(excerpt(node), box.w - 24)
-    said = f"{label} {_clip(node.id, box.w - 90)}" + (f": {shown}" if shown else "")
+    shown = clip(excerpt(node), box.w - 24)
+    said = f"{label} {clip(node.id, box.w - 90)}" + (f": {shown}" if shown else "")
     if problems:
         said += f", ⚠ {plural(problems, 'problem')}"
     said += ", the start" if start else ""
@@ -120,9 +82,9 @@ def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     prefix = f"{label.upper()} · "
     parts.append(
         f'<text x="{tx:.0f}" y="{box.y + 20:.0f}" font-size="12" font-weight="bold" '
-        f'fill="#0b0c0c">{escape(prefix)}{escape(_clip(node.id, box.w - 24 - len(prefix) * 8))}</text>'
+        f'fill="#0b0c0c">{escape(prefix)}{escape(clip(node.id, box.w - 24 - len(prefix) * 8))}</text>'
     )
-    for row, words in enumerate(_wrap(excerpt(node), box.w - 24)):
+    for row, words in enumerate(wrap(excerpt(node), box.w - 24)):
         parts.append(
             f'<text x="{tx:.0f}" y="{box.y + 38 + row * 15:.0f}" font-size="12" fill="#0b0c0c">'
             f"{escape(words)}</text>"
@@ -177,7 +139,7 @@ def render_svg(
             f'data-to="{escape(arrow.target)}" d="{_path(arrow, plan.boxes)}" fill="none" '
             f'stroke="#505a5f" stroke-width="1.5"{dash} marker-end="url(#arrow)"/>'
         )
-    out += [label for label in map(_arrow_label, plan.arrows) if label]
+    out += [label for label in map(arrow_label, plan.arrows) if label]
     start = plan.boxes.get(scenario.start)
     if start is not None:
         out.append(
