@@ -14,6 +14,7 @@ from .accounts import (
 )
 from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
+from .cpd import Certificate, CpdEntry
 from .exercises import (
     ExerciseChoice,
     ExerciseParticipant,
@@ -37,8 +38,12 @@ from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiT
 from .media import MapPosition, MediaFile
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
+from .xapi import XapiStatement
 
 __all__ = [
+    "Certificate",
+    "CpdEntry",
+    "XapiStatement",
     "AccountChange",
     "Agency",
     "ApprovalRequest",

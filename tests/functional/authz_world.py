@@ -24,6 +24,8 @@ from app.models import (
 )
 from app.services import (
     accounts,
+    certificates,
+    cpd,
     drafts,
     exercise_library,
     exercise_sessions,
@@ -132,6 +134,9 @@ def build(app, world: World, make_user) -> Objects:
     )
     exercise = _exercise_session(app, world)
     media.upload(db.session, world.author, "short-visit", "world.png", png(), "A picture", "")
+    vocab = library.vocabulary(app.config["CONTENT_DIR"])
+    item = cpd.item_for(db.session, world.jo, vocab, "scenario", attempt.id)
+    certificate = certificates.issue(db.session, world.jo, item)
     deep_link = _deep_link_request(world)
     db.session.commit()
     people = {
@@ -174,6 +179,10 @@ def build(app, world: World, make_user) -> Objects:
         "fragment": "no-record",
         "decision": "front-door-screen",
         "name": "world",  # an image of the published scenario
+        "kind": "scenario",
+        "ref_id": attempt.id,
+        "certificate_id": certificate.id,
+        "code": certificate.token,
         "handoff_id": deep_link.id,
         "platform_id": deep_link.platform_id,
     }
