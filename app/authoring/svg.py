@@ -18,7 +18,7 @@ from ..engine import NodeKind
 from ..engine.model import Node, Scenario
 from ..engine.wording import plural
 from .layout import Arrow, Box, MapLayout, arrows_of
-from .map_labels import arrow_label, clip, wrap
+from .map_labels import CHAR_W, arrow_label, clip, wrap
 
 KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
     NodeKind.SCENE: ("#f3f2f1", "#505a5f", "Scene"),
@@ -168,9 +168,10 @@ def render_svg(
 
 
 def _share_label(arrow: Arrow, words: str) -> str:
-    """The share written on an arrow, on a white plate, part way down its first stretch."""
-    (x1, y1), (x2, y2) = arrow.points[0], arrow.points[min(1, len(arrow.points) - 1)]
-    x, y = x1 + (x2 - x1) * 0.45, y1 + (y2 - y1) * 0.45 + 30
+    """The share written on an arrow, on a white plate, just below the box it leaves (the
+    option's words sit further down the arrow)."""
+    (x1, y1), (x2, _) = arrow.points[0], arrow.points[min(1, len(arrow.points) - 1)]
+    x, y = x1 + (x2 - x1) * 0.2, y1 + 39 + 22
     w = len(words) * CHAR_W + 10
     return (
         f'<g class="wp-map-share"><rect x="{x - w / 2:.0f}" y="{y - 13:.0f}" width="{w:.0f}" '
