@@ -134,21 +134,26 @@ def render_svg(
         f'<title id="map-title">{escape(title)}</title>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-        'fill="#505a5f"/></marker></defs>',
+        'fill="#505a5f"/></marker><marker id="arrow-share" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" '
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1d70b8"/></marker></defs>',
     ]
-    labels = []
+    labels: list[str] = []
+    at_target: dict[str, int] = {}
     for arrow in plan.arrows:
         dash = ' stroke-dasharray="2 4"' if arrow.kind == "else" else ""
         dash = ' stroke-dasharray="7 5"' if arrow.back else dash
-        width, colour = 1.5, "#505a5f"
+        width, colour, marker = 1.5, "#505a5f", "arrow"
         weight = (shares or {}).get((arrow.source, arrow.label))
         if weight is not None:
             width, colour = 1.5 + 10 * max(0.0, min(1.0, weight[0])), "#1d70b8"
-            labels.append(_share_label(arrow, weight[1]))
+            marker = "arrow-share"  # a fixed-size head, however thick the line
+            nth = at_target[arrow.target] = at_target.get(arrow.target, -1) + 1
+            labels.append(_share_label(arrow, weight[1], nth))
         out.append(
             f'<path class="wp-map-arrow" data-from="{escape(arrow.source)}" '
             f'data-to="{escape(arrow.target)}" d="{_path(arrow, plan.boxes)}" fill="none" '
-            f'stroke="{colour}" stroke-width="{width:.1f}"{dash} marker-end="url(#arrow)"/>'
+            f'stroke="{colour}" stroke-width="{width:.1f}"{dash} marker-end="url(#{marker})"/>'
         )
     out += [label for label in map(arrow_label, plan.arrows) if label]
     start = plan.boxes.get(scenario.start)
@@ -167,12 +172,12 @@ def render_svg(
     return "\n".join(out)
 
 
-def _share_label(arrow: Arrow, words: str) -> str:
-    """The share written on an arrow, on a white plate, just below the box it leaves (the
-    option's words sit further down the arrow)."""
-    (x1, y1), (x2, _) = arrow.points[0], arrow.points[min(1, len(arrow.points) - 1)]
-    x, y = x1 + (x2 - x1) * 0.2, y1 + 39 + 22
+def _share_label(arrow: Arrow, words: str, nth: int) -> str:
+    """The share written on a white plate just above the box the arrow reaches (the option's
+    words sit mid-arrow); the `nth` share into the same box moves along so none overlap."""
+    x, y = arrow.points[-1]
     w = len(words) * CHAR_W + 10
+    x, y = x - 60 + nth * (w + 6), y - 39 - 22
     return (
         f'<g class="wp-map-share"><rect x="{x - w / 2:.0f}" y="{y - 13:.0f}" width="{w:.0f}" '
         f'height="18" rx="3" fill="#ffffff" stroke="#1d70b8"/><text x="{x:.0f}" y="{y:.0f}" '
