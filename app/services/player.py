@@ -194,7 +194,10 @@ def _finish(
 def attempts_of(session: Session, user: User) -> list[Attempt]:
     return list(
         session.scalars(
-            select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc())
+            select(Attempt)
+            .where(Attempt.user_id == user.id)
+            .order_by(Attempt.started_at.desc())
+            .options(joinedload(Attempt.version).defer(ScenarioVersion.source))
         )
     )
 
@@ -251,5 +254,11 @@ def reflections_of(session: Session, user: User) -> list[Reflection]:
             select(Reflection)
             .where(Reflection.user_id == user.id)
             .order_by(Reflection.created_at.desc())
+            .options(  # the page names each one's scenario
+                joinedload(Reflection.answer)
+                .joinedload(AttemptAnswer.attempt)
+                .joinedload(Attempt.version)
+                .defer(ScenarioVersion.source)
+            )
         )
     )
