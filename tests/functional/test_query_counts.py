@@ -3,7 +3,8 @@
 Each page is measured in a small world (one attempt, one supervisee, one comment, one draft,
 one source, one exercise participant...) and again after ten times as much has been added: the
 counts must be equal, so a page that queries once per row (an N+1) fails here. Pages that
-exist only on some branches are measured when their route exists.
+exist only on some branches are measured when their route exists. To see a page's statements:
+SHOW_QUERIES=learn.my_learning pytest -s tests/functional/test_query_counts.py
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ PAGES = [
     ("author", "sources.index", {}),
     ("admin", "admin.users", {}),
     ("admin", "admin.audit", {}),
+    ("admin", "lti_admin.platforms", {}),
+    ("admin", "lti_admin.platform", {}),
     # insights pages, when they exist on this branch
     ("supervisor", "insights.index", {}),
     ("admin", "insights.index", {}),
