@@ -57,6 +57,30 @@ def service_navigation(macro, service_name: str, sign_out: str) -> str:
     )
 
 
+# The layout's own links, the same on every page: built once per script root (the prefix a
+# deployment may mount the app under), not ten url_for calls a request.
+LAYOUT_LINKS = {
+    "favicon": ("static", {"filename": "favicon.svg"}),
+    "css": ("static", {"filename": "build/app.css"}),
+    "js": ("static", {"filename": "build/app.js"}),
+    "account": ("auth.account", {}),
+    "logout": ("auth.logout", {}),
+    "about": ("guide.page", {"slug": "about-the-review"}),
+    "glossary": ("guide.page", {"slug": "glossary"}),
+    "support": ("guide.support", {}),
+    "accessibility": ("about.accessibility", {}),
+}
+_layout_urls: dict[str, dict[str, str]] = {}
+
+
+def layout_urls() -> dict[str, str]:
+    urls = _layout_urls.get(request.script_root)
+    if urls is None:
+        urls = {name: url_for(end, **args) for name, (end, args) in LAYOUT_LINKS.items()}
+        _layout_urls[request.script_root] = urls
+    return urls
+
+
 def csp_nonce() -> str:
     """This response's CSP nonce, made on first use: error pages drawn before the request hooks
     ran (a failed CSRF check) get one too, the same one the header sends."""
@@ -88,6 +112,7 @@ def template_globals() -> dict:
         "nav_items": nav_items,
         "rendered_once": rendered_once,
         "service_navigation": service_navigation,
+        "layout_urls": layout_urls,
         "max_reflection": MAX_REFLECTION_CHARS,
         "NodeKind": NodeKind,  # closed sets, so templates compare with the one declaration
         "Origin": Origin,
