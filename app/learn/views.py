@@ -221,12 +221,13 @@ def feedback(attempt_id: int, number: int):
     if number >= len(play.position.path) or play.position.path[number].option is None:
         abort(404)
     step = play.position.path[number]
+    vocab = _vocab_of(play.scenario)  # once: the sources cost four queries
     return render_template(
         "learn/feedback.html",
         play=play,
         step=step,
-        vocab=_vocab_of(play.scenario),
-        competencies=_vocab_of(play.scenario).known(step.option.scores),
+        vocab=vocab,
+        competencies=vocab.known(step.option.scores),
     )
 
 
