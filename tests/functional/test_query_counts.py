@@ -39,6 +39,9 @@ PAGES = [
     ("learner", "learn.my_learning", {}),
     ("learner", "learn.my_data", {}),
     ("learner", "auth.account", {}),
+    ("learner", "learn.cpd_record", {}),
+    ("learner", "learn.cpd_csv", {}),
+    ("learner", "learn.certificate", {}),
     ("learner", "exercises.index", {}),
     ("learner", "exercises.seat", {}),
     ("learner", "exercises.debrief", {}),
@@ -54,6 +57,7 @@ PAGES = [
     ("admin", "admin.audit", {}),
     ("admin", "lti_admin.platforms", {}),
     ("admin", "lti_admin.platform", {}),
+    ("admin", "admin.learning_records", {}),
     # insights pages, when they exist on this branch
     ("supervisor", "insights.index", {}),
     ("admin", "insights.index", {}),
