@@ -18,6 +18,7 @@ The actions, one name each:
 | `comment_reflection` | Reflection | the learner's current supervisor |
 | `complete_action` | AgreedAction | the learner it was agreed with |
 | `dismiss_notice` | Notice | the person it was written for |
+| `view_media` | MediaFile | authors and admins; anyone signed in once its scenario is published |
 | `answer_deep_link` | LtiHandoff | the person the platform's deep-linking launch signed in |
 | `area:facilitate` | - | facilitators, authors and administrators: start exercise sessions |
 | `view_session` | ExerciseSession | its facilitator and its participants |
@@ -57,6 +58,7 @@ from .models import (
     Reflection,
     ReflectionComment,
     Role,
+    StoredScenario,
     SupervisionSession,
     User,
 )
@@ -88,6 +90,17 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return obj.user_id == user.id
     if action == "dismiss_notice":
         return obj.user_id == user.id
+    if action == "view_media":  # learners see a published scenario's steps, archived ones too
+        if can(user, "area:author"):  # (an attempt started before archiving plays on)
+            return True
+        return (
+            db.session.scalar(
+                select(StoredScenario.current_version_id).where(
+                    StoredScenario.slug == obj.scenario_slug
+                )
+            )
+            is not None
+        )
     if action in CPD:
         return _cpd(user, action, obj)
     if action == "answer_deep_link":  # an LTI deep-linking request: the person it launched

@@ -13,7 +13,7 @@ from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
-from . import bp, format_guide, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
+from . import bp, coach_view, format_guide, media, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
 from .common import (
     draft_or_404,
     field_error,
