@@ -42,7 +42,7 @@ Refusals follow one rule, so a guessed URL reveals nothing:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -300,14 +300,16 @@ def load_or_refuse(
     *,
     by: Any = None,
     shown: Callable[[Model], bool] | None = None,
+    options: Sequence[Any] = (),
 ) -> Model:
     """The row of `model` with primary key `key` (or whose column `by` equals `key`), or 404
     when there is none, when `shown(row)` is false (archived, not yet published) or when the
-    signed-in person may not do `action` to it. Never 403: see the module's rule."""
+    signed-in person may not do `action` to it. Never 403: see the module's rule. `options`
+    (loader options) fetch what the caller will read in the same query."""
     if by is None:
-        found = db.session.get(model, key)
+        found = db.session.get(model, key, options=options)
     else:
-        found = db.session.scalar(select(model).where(by == key))
+        found = db.session.scalar(select(model).where(by == key).options(*options))
     if found is None or (shown is not None and not shown(found)):
         abort(404)
     if action is not None and not can(current_user, action, found):

@@ -34,9 +34,10 @@ def _authors_only() -> None:
 
 @bp.get("/")
 def index():
+    words = vocab()  # once for the page, not once a draft
     return render_template(
         "author/index.html",
-        drafts=[drafts.state(d, vocab()) for d in drafts.all_drafts(db.session)],
+        drafts=[drafts.state(d, words) for d in drafts.all_drafts(db.session)],
         scenarios=drafts.all_scenarios(db.session),
         requests=publishing.open_requests(db.session),
     )

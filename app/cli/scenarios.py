@@ -35,7 +35,7 @@ def _paths(paths: tuple[str, ...]):
 def check(paths: tuple[str, ...]) -> None:
     """Print every problem with file and line; exit 1 if there are any. With no paths, the
     supervision prompt rules in content/ are checked too (they name the same tags)."""
-    vocab = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
+    vocab = sources.for_checking(db.session, current_app.config["CONTENT_DIR"])
     files = _paths(paths)
     results = library.check_files(files, vocab)
     if not paths:

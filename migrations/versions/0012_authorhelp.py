@@ -1,7 +1,7 @@
 """Images and audio for scenario steps, stored in the database; map positions per draft (issue 14)
 
-Revision ID: 0010_authorhelp
-Revises: 0010_xapi
+Revision ID: 0012_authorhelp
+Revises: 0011_xapi
 Create Date: 2026-12-01 04:00:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0010_authorhelp'
-down_revision = '0010_xapi'
+revision = '0012_authorhelp'
+down_revision = '0011_xapi'
 branch_labels = None
 depends_on = None
 
