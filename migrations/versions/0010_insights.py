@@ -1,7 +1,7 @@
 """Assignments: scenarios and exercises set for a learner, team or agency with a due date (issue 13)
 
 Revision ID: 0010_insights
-Revises: 0010_authorhelp
+Revises: 0012_authorhelp
 Create Date: 2026-12-01 04:11:57.183410
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0010_insights'
-down_revision = '0010_authorhelp'
+down_revision = '0012_authorhelp'
 branch_labels = None
 depends_on = None
 
