@@ -1,6 +1,6 @@
 """Assignments: scenarios and exercises set for a learner, team or agency with a due date (issue 13)
 
-Revision ID: 0010_insights
+Revision ID: 0013_insights
 Revises: 0012_authorhelp
 Create Date: 2026-12-01 04:11:57.183410
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0010_insights'
+revision = '0013_insights'
 down_revision = '0012_authorhelp'
 branch_labels = None
 depends_on = None
