@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ..db import utcnow
 from ..engine import (
@@ -237,11 +237,17 @@ def drop_draft(session: Session, attempt: Attempt, step_number: int) -> None:
 
 
 def reflections_of(session: Session, user: User) -> list[Reflection]:
-    """The learner's own reflections, newest first (their own page: no audit entry needed)."""
+    """The learner's own reflections, newest first (their own page: no audit entry needed),
+    with the attempt and version each came from loaded in the same few queries."""
     return list(
         session.scalars(
             select(Reflection)
             .where(Reflection.user_id == user.id)
+            .options(
+                joinedload(Reflection.answer)
+                .joinedload(AttemptAnswer.attempt)
+                .selectinload(Attempt.version)
+            )
             .order_by(Reflection.created_at.desc())
         )
     )
