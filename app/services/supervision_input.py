@@ -144,7 +144,9 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         .order_by(Attempt.started_at, Attempt.id)
         .options(
             selectinload(Attempt.version),
-            selectinload(Attempt.answers).selectinload(AttemptAnswer.reflection),
+            # each answer's reflection in the answers' own query (a join on its unique
+            # step_id), not a second query listing every answer id
+            selectinload(Attempt.answers).joinedload(AttemptAnswer.reflection),
         )
     )
     for attempt in attempts:
