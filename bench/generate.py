@@ -4,7 +4,7 @@ with their answers, reflections, scores, supervision sessions, agreed actions, c
 reflections and the audit entries those reads left.
 
     DATABASE_URL=postgresql://... .venv/bin/python bench/generate.py [--learners 10000]
-        [--answers 1000000] [--paths 300] [--seed 1]
+        [--answers 1000000] [--paths 300] [--audit 500000] [--seed 1]
 
 Every path is played through the engine (`advance`), a few hundred per scenario, then the rows
 are written in bulk (COPY on PostgreSQL, executemany on SQLite) with ids chosen here. It refuses
@@ -127,9 +127,16 @@ def _json(value, postgres: bool):
 
 
 def generate(
-    learners: int, answers: int, paths: int, seed: int, database: str | None = None, log=print
+    learners: int,
+    answers: int,
+    paths: int,
+    seed: int,
+    database: str | None = None,
+    log=print,
+    reads: int = 0,
 ) -> dict:
-    """Fill the database (`database`, else DATABASE_URL); returns the row counts written."""
+    """Fill the database (`database`, else DATABASE_URL); returns the row counts written.
+    `reads`: at least this many audit entries (supervisors' reads), for the audit log."""
     from flask_migrate import upgrade
     from sqlalchemy import func, select
 
@@ -306,6 +313,16 @@ def generate(
                   "done_at", "created_at"], actions)  # fmt: skip
         out.write(ReflectionComment.__table__, ["id", "reflection_id", "author_id", "text",
                   "created_at", "corrected_at", "withdrawn_at", "withdrawn_by_id"], comments)  # fmt: skip
+        # a year of supervisors opening their dashboards: one read entry per learner shown
+        while len(audit) < reads:
+            sup = rng.randrange(team_count)
+            at = NOW - timedelta(days=rng.uniform(1, 365))
+            detail = {"reflection_ids": [], "page": "supervise.dashboard"}
+            team = range(sup * TEAM_SIZE, min(learners, (sup + 1) * TEAM_SIZE))
+            audit.extend(
+                (0, at, sup + 1, "read_reflections", first_learner + i, _json(detail, pg))
+                for i in team
+            )
         audit.sort(key=lambda row: row[1])
         audit = [(n + 1, *row[1:]) for n, row in enumerate(audit)]
         out.write(AuditEvent.__table__, ["id", "at", "actor_id", "action", "subject_user_id",
@@ -326,9 +343,10 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=1_000_000)
     parser.add_argument("--paths", type=int, default=300, help="valid paths made per scenario")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--audit", type=int, default=500_000, help="audit entries (reads)")
     args = parser.parse_args()
     os.environ.setdefault("SECRET_KEY", "bench")
-    generate(args.learners, args.answers, args.paths, args.seed)
+    generate(args.learners, args.answers, args.paths, args.seed, reads=args.audit)
 
 
 if __name__ == "__main__":

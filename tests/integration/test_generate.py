@@ -19,7 +19,9 @@ from bench.generate import PASSWORD, TEAM_SIZE, generate
 def generated(tmp_path_factory):
     folder = tmp_path_factory.mktemp("generate")
     url = f"sqlite:///{folder}/bench.db"
-    counts = generate(learners=20, answers=600, paths=4, seed=3, database=url, log=lambda _: None)
+    counts = generate(
+        learners=20, answers=600, paths=4, seed=3, database=url, log=lambda _: None, reads=100
+    )
     app = create_app(
         {"SQLALCHEMY_DATABASE_URI": url, "INSTANCE_PATH": str(folder), "SECRET_KEY": "t"}
     )
@@ -28,7 +30,7 @@ def generated(tmp_path_factory):
 
 def test_every_generated_attempt_replays_to_its_stored_ending_and_scores(generated):
     _, counts, app = generated
-    assert counts["steps"] >= 600
+    assert counts["steps"] >= 600 and counts["audit_events"] >= 100
     with app.app_context():
         attempts = db.session.scalars(select(Attempt)).all()
         assert len(attempts) == counts["attempts"]
