@@ -144,9 +144,9 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         .order_by(Attempt.started_at, Attempt.id)
         .options(
             selectinload(Attempt.version),
-            # each answer's reflection in the answers' own query (a join on its unique
-            # step_id), not a second query listing every answer id
-            selectinload(Attempt.answers).joinedload(AttemptAnswer.reflection),
+            # Not a join: PostgreSQL hashes the whole reflections table for it (EXPLAIN at
+            # 100,000 reflections: 80-125 ms); the IN list uses the unique step_id index (1 ms).
+            selectinload(Attempt.answers).selectinload(AttemptAnswer.reflection),
         )
     )
     for attempt in attempts:
