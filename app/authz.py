@@ -18,6 +18,7 @@ The actions, one name each:
 | `comment_reflection` | Reflection | the learner's current supervisor |
 | `complete_action` | AgreedAction | the learner it was agreed with |
 | `dismiss_notice` | Notice | the person it was written for |
+| `answer_deep_link` | LtiHandoff | the person the platform's deep-linking launch signed in |
 | `area:facilitate` | - | facilitators, authors and administrators: start exercise sessions |
 | `view_session` | ExerciseSession | its facilitator and its participants |
 | `facilitate_session` | ExerciseSession | its facilitator (a solo session's learner moves its phases) |
@@ -80,6 +81,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         assert isinstance(obj, Attempt)
         return obj.user_id == user.id
     if action == "dismiss_notice":
+        return obj.user_id == user.id
+    if action == "answer_deep_link":  # an LTI deep-linking request: the person it launched
         return obj.user_id == user.id
     if action in AUTHORING:
         return _authoring(user, action, obj)

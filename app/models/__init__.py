@@ -33,6 +33,7 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
+from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
@@ -58,6 +59,13 @@ __all__ = [
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
+    "LtiGrade",
+    "LtiGradeLink",
+    "LtiHandoff",
+    "LtiLogin",
+    "LtiPlatform",
+    "LtiToolKey",
+    "LtiUserLink",
     "Notice",
     "SourceCompetency",
     "SourceFinding",
