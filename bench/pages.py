@@ -1,9 +1,9 @@
 """Benchmark: the heavy pages at partnership scale, in process (Flask test client), on the
 database bench/generate.py filled (DATABASE_URL). For each page: median and p95 wall time over
---rounds requests, and the number of SQL statements one request runs (which must not grow with
-the data: run it on a small and a large generated database and compare). With --explain, the
-slowest statement of each page is run again under EXPLAIN (ANALYZE, BUFFERS) and its plan
-printed.
+--rounds requests, the app's own CPU time (this thread's; PostgreSQL's is not in it), and the
+number of SQL statements one request runs (which must not grow with the data: run it on a small
+and a large generated database and compare). With --explain, the statement that took most time
+in each page is run again under EXPLAIN (ANALYZE, BUFFERS) and its plan printed.
 
     DATABASE_URL=postgresql://... .venv/bin/python bench/pages.py [--rounds 50] [--explain]
 
@@ -111,12 +111,13 @@ def main() -> None:
         client = clients[who]
         reply = client.get(url)  # warm: caches, the parsed scenarios, templates
         assert reply.status_code == 200, (name, reply.status_code)
-        times, counts, sql, by_statement = [], [], [], {}
+        times, cpu, counts, sql, by_statement = [], [], [], [], {}
         for _ in range(args.rounds):
             statements.log.clear()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             reply = client.get(url)
             times.append(time.perf_counter() - t0)
+            cpu.append(time.thread_time() - c0)
             assert reply.status_code == 200, (name, reply.status_code)
             counts.append(len(statements.log))
             sql.append(sum(s[0] for s in statements.log))
@@ -129,6 +130,7 @@ def main() -> None:
             "url": url,
             "p50_ms": round(statistics.median(times) * 1000, 1),
             "p95_ms": round(times[int(len(times) * 0.95) - 1] * 1000, 1),
+            "app_cpu_p50_ms": round(statistics.median(cpu) * 1000, 1),
             "queries": max(counts),
             "queries_min": min(counts),
             "sql_p50_ms": round(statistics.median(sql) * 1000, 1),
