@@ -132,6 +132,10 @@ function response(status, headers, body)
     if nxt then where = path_of(nxt) end
     return
   end
+  if where:find("/ending", 1, true) then  -- an ending reached some other way: start again
+    pending = get("/scenarios/" .. slug, "scenario")
+    return
+  end
   local form = form_for(body)
   if form then pending = post(where, form) end
 end

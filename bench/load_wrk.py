@@ -183,6 +183,8 @@ def main() -> None:
     url = f"http://127.0.0.1:{port}"
     flow_env = {**env, "WP_SESSIONS": str(sessions_file), "WP_PAUSE_MIN": "0", "WP_PAUSE_MAX": "0"}
     try:
+        # warm-up, not counted: each worker parses the scenarios and compiles its templates
+        wrk(url, args.flow_connections, 10, flow_env, script=True)
         results["load_before"] = os.getloadavg()
         flow = wrk(url, args.flow_connections, args.seconds, flow_env, script=True)
         results["flow"] = flow
