@@ -14,6 +14,7 @@ from .accounts import (
 )
 from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
+from .cpd import Certificate, CpdEntry
 from .exercises import (
     ExerciseChoice,
     ExerciseParticipant,
@@ -36,8 +37,12 @@ from .learning import (
 from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
+from .xapi import XapiStatement
 
 __all__ = [
+    "Certificate",
+    "CpdEntry",
+    "XapiStatement",
     "AccountChange",
     "Agency",
     "ApprovalRequest",
