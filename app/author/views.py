@@ -13,7 +13,7 @@ from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
-from . import bp, format_guide, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
+from . import bp, coach_view, format_guide, media, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
 from .common import (
     draft_or_404,
     field_error,
@@ -34,9 +34,10 @@ def _authors_only() -> None:
 
 @bp.get("/")
 def index():
+    words = vocab()  # once for the page, not once a draft
     return render_template(
         "author/index.html",
-        drafts=[drafts.state(d, vocab()) for d in drafts.all_drafts(db.session)],
+        drafts=[drafts.state(d, words) for d in drafts.all_drafts(db.session)],
         scenarios=drafts.all_scenarios(db.session),
         requests=publishing.open_requests(db.session),
     )

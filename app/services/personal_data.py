@@ -40,6 +40,7 @@ from ..models import (
     LtiGradeLink,
     LtiHandoff,
     LtiUserLink,
+    MediaFile,
     Notice,
     PasswordToken,
     Reflection,
@@ -247,6 +248,14 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         lambda u: Draft.updated_by_id == u.id,
         "keep",
         "scenario text, not about the person; the author now shows as 'Erased person'",
+    ),
+    Holding(
+        "media_you_uploaded",
+        MediaFile,
+        ("uploaded_by_id",),
+        lambda u: MediaFile.uploaded_by_id == u.id,
+        "detach",  # the scenario's image or audio stays; who uploaded it is forgotten
+        omit=("data",),
     ),
     Holding(
         "approval_requests",
@@ -465,6 +474,7 @@ NOT_PERSONAL = {
     "source_competencies": "the competencies a learning source adds",
     "source_tags": "the tags a learning source adds",
     "source_pages": "a learning source's briefing pages",
+    "draft_map_positions": "where an author placed a draft's steps on its map",
     "alembic_version": "the schema's revision",
     "lti_platforms": "learning platforms registered to launch the tool",
     "lti_tool_keys": "the tool's own signing key",

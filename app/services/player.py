@@ -75,6 +75,15 @@ def _answer(stored: AttemptAnswer) -> Answer:
     return Answer.continue_()
 
 
+# Loader options for an attempt about to be replayed: its version (without the text, which
+# `parsed` reads only when that version is not parsed yet), its answers and their reflections,
+# all in the one query that loads the attempt.
+PLAY_LOAD = (
+    joinedload(Attempt.version).defer(ScenarioVersion.source),
+    joinedload(Attempt.answers).joinedload(AttemptAnswer.reflection),
+)
+
+
 def load_play(attempt: Attempt) -> Play:
     scenario = parsed(attempt.version)
     position = replay(scenario, [_answer(s) for s in attempt.answers])
@@ -159,14 +168,13 @@ def submit(
         stored.reflection = Reflection(user_id=attempt.user_id, text=given.text, created_at=now)
     try:
         with session.begin_nested():
-            session.add(stored)
+            attempt.answers.append(stored)  # in order: the new answer has the next number
             session.flush()
     except IntegrityError:
         session.expire(attempt)
         raise StaleStep() from None
     if after.finished:
         _finish(session, attempt, play.scenario, after, now)
-    session.refresh(attempt)
     return Play(attempt, play.scenario, after)
 
 
@@ -186,7 +194,10 @@ def _finish(
 def attempts_of(session: Session, user: User) -> list[Attempt]:
     return list(
         session.scalars(
-            select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc())
+            select(Attempt)
+            .where(Attempt.user_id == user.id)
+            .order_by(Attempt.started_at.desc())
+            .options(joinedload(Attempt.version).defer(ScenarioVersion.source))
         )
     )
 
@@ -249,5 +260,11 @@ def reflections_of(session: Session, user: User) -> list[Reflection]:
                 .selectinload(Attempt.version)
             )
             .order_by(Reflection.created_at.desc())
+            .options(  # the page names each one's scenario
+                joinedload(Reflection.answer)
+                .joinedload(AttemptAnswer.attempt)
+                .joinedload(Attempt.version)
+                .defer(ScenarioVersion.source)
+            )
         )
     )

@@ -2,7 +2,7 @@
 accounts list in its display order.
 
 Revision ID: 0010_data
-Revises: 0010_xapi
+Revises: 0012_authorhelp
 Create Date: 2026-12-01 04:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_data"
-down_revision = "0010_xapi"
+down_revision = "0012_authorhelp"
 branch_labels = None
 depends_on = None
 
