@@ -248,17 +248,11 @@ def drop_draft(session: Session, attempt: Attempt, step_number: int) -> None:
 
 
 def reflections_of(session: Session, user: User) -> list[Reflection]:
-    """The learner's own reflections, newest first (their own page: no audit entry needed),
-    with the attempt and version each came from loaded in the same few queries."""
+    """The learner's own reflections, newest first (their own page: no audit entry needed)."""
     return list(
         session.scalars(
             select(Reflection)
             .where(Reflection.user_id == user.id)
-            .options(
-                joinedload(Reflection.answer)
-                .joinedload(AttemptAnswer.attempt)
-                .selectinload(Attempt.version)
-            )
             .order_by(Reflection.created_at.desc())
             .options(  # the page names each one's scenario
                 joinedload(Reflection.answer)
