@@ -1,8 +1,8 @@
 """Indexes for partnership scale (issue 12): the audit log by action and time, and the
 accounts list in its display order.
 
-Revision ID: 0010_data
-Revises: 0012_authorhelp
+Revision ID: 0014_data
+Revises: 0013_insights
 Create Date: 2026-12-01 04:00:00
 
 """
@@ -10,8 +10,8 @@ Create Date: 2026-12-01 04:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_data"
-down_revision = "0012_authorhelp"
+revision = "0014_data"
+down_revision = "0013_insights"
 branch_labels = None
 depends_on = None
 
