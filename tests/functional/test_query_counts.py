@@ -58,9 +58,13 @@ PAGES = [
     ("admin", "lti_admin.platforms", {}),
     ("admin", "lti_admin.platform", {}),
     ("admin", "admin.learning_records", {}),
-    # insights pages, when they exist on this branch
-    ("supervisor", "insights.index", {}),
+    ("author", "insights.index", {}),
     ("admin", "insights.index", {}),
+    ("author", "insights.scenario", {"slug": "short-visit"}),
+    ("author", "insights.choices", {"slug": "short-visit"}),
+    ("author", "insights.misconceptions", {}),
+    ("supervisor", "assign.report", {}),
+    ("admin", "assign.report", {}),
 ]
 GROWTH = 9  # one of each becomes ten
 
