@@ -12,6 +12,7 @@ from .accounts import (
     UserRole,
     UserSession,
 )
+from .assignments import Assignment
 from .audit import AuditEvent, Notice
 from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
 from .cpd import Certificate, CpdEntry
@@ -41,6 +42,7 @@ from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 from .xapi import XapiStatement
 
 __all__ = [
+    "Assignment",
     "Certificate",
     "CpdEntry",
     "XapiStatement",
