@@ -65,7 +65,8 @@ def _option_page(draft_id: int, node_id: str, index: int | None):
     if form.validate_on_submit():
         fields = _fields(form, comps)
         change = AddOption(node_id, fields) if index is None else EditOption(node_id, index, fields)
-        if save(draft, change, form):
+        what = f"option {len(current.options) + 1 if index is None else index + 1} of '{node_id}'"
+        if save(draft, change, form, what):
             saved(draft_id, f"the option in '{node_id}'")
             return go(url_for("author.node", draft_id=draft_id, node_id=node_id))
     where = f"{node_id}, option {index + 1}" if index is not None else None
@@ -97,7 +98,9 @@ def delete_option(draft_id: int, node_id: str, index: int):
         abort(404)
     form = ActionForm()
     back = url_for("author.node", draft_id=draft_id, node_id=node_id)
-    if form.validate_on_submit() and save(draft, DeleteOption(node_id, index), form):
+    if form.validate_on_submit() and save(
+        draft, DeleteOption(node_id, index), form, f"deleted option {index + 1} of '{node_id}'"
+    ):
         saved(draft_id, f"'{node_id}' without that option")
         return go(back)
     text = current.options[index].text

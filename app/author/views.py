@@ -13,7 +13,7 @@ from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
-from . import bp, format_guide, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
+from . import bp, format_guide, history, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
 from .common import (
     draft_or_404,
     field_error,
@@ -89,6 +89,7 @@ def draft(draft_id: int):
         requests=publishing.open_requests(db.session, state.draft),
         add_form=nodes.add_node_form(),
         action=ActionForm(),
+        undo=nodes.undo_offer(state),
     )
 
 
@@ -126,7 +127,7 @@ def details(draft_id: int):
                 field_error(form, error)
         if valid and not form.errors and not stale.refused(form, draft):
             try:
-                drafts.edit(db.session, current_user, draft, change)
+                drafts.edit(db.session, current_user, draft, change, "the details")
             except EditError as error:
                 db.session.rollback()
                 field_error(form, error)

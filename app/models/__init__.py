@@ -13,7 +13,14 @@ from .accounts import (
     UserSession,
 )
 from .audit import AuditEvent, Notice
-from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
+from .authoring import (
+    ApprovalRequest,
+    AuthoringSetting,
+    Decision,
+    Draft,
+    DraftRevision,
+    ScenarioTester,
+)
 from .exercises import (
     ExerciseChoice,
     ExerciseParticipant,
@@ -43,6 +50,7 @@ __all__ = [
     "AuthoringSetting",
     "Decision",
     "Draft",
+    "DraftRevision",
     "ExerciseChoice",
     "ExerciseParticipant",
     "ExerciseRelease",
@@ -69,6 +77,7 @@ __all__ = [
     "ReflectionDraft",
     "Role",
     "StoredScenario",
+    "ScenarioTester",
     "ScenarioVersion",
     "SupervisionSession",
     "Team",

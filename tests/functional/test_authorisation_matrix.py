@@ -92,6 +92,11 @@ for endpoint in [
     MATRIX[f"author.{endpoint}"] = ("L 403 403 403 403 200 200 L", AUTHOR_ONLY)
 for endpoint in ("add_node", "clear_notes", "request_approval", "archive", "edit_scenario"):
     MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
+# the editor: a draft's history (every save), and its one-click ways back
+for endpoint in ("history", "compare"):
+    MATRIX[f"author.{endpoint}"] = ("L 403 403 403 403 200 200 L", None)
+for endpoint in ("restore", "bring_back_step"):
+    MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 
 # learning sources: managed by authors and admins; their briefings read by anyone signed in
 for endpoint in ("index", "source"):
