@@ -19,7 +19,7 @@ from ..authoring.normalise import prompt_line
 from ..db import db
 from ..engine.model import Node, NodeKind
 from ..services import drafts, revisions
-from . import bp, stale
+from . import autosave, bp, stale
 from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
 from .forms import AddNodeForm, NodeForm
 
@@ -113,8 +113,13 @@ def node(draft_id: int, node_id: str):
                 routes = ()
             changes.insert(0, SetRoutes(node_id, routes))
         if save(draft, Chain(tuple(changes)), form, f"step '{node_id}'"):
+            here = url_for("author.node", draft_id=draft_id, node_id=new_id)
+            if autosave.wanted():
+                return autosave.saved(draft, here)
             saved(draft_id, f"node '{new_id}'")
-            return go(url_for("author.node", draft_id=draft_id, node_id=new_id))
+            return go(here)
+    if autosave.wanted():
+        return autosave.refused(form)
     mine = [p for p in problem_links(state) if p.where == f"node {node_id}" or
             p.where.startswith(f"{node_id}, option")]  # fmt: skip
     stale.draw(form, draft)

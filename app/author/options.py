@@ -11,7 +11,7 @@ from ..authoring.normalise import prompt_line
 from ..engine import NodeKind
 from ..engine.model import Option
 from ..services import drafts
-from . import bp, stale
+from . import autosave, bp, stale
 from .common import draft_or_404, problem_links, saved, vocab, with_unknown
 from .forms import option_form, score_field_name
 from .nodes import confirm, node_or_404, save
@@ -67,8 +67,14 @@ def _option_page(draft_id: int, node_id: str, index: int | None):
         change = AddOption(node_id, fields) if index is None else EditOption(node_id, index, fields)
         what = f"option {len(current.options) + 1 if index is None else index + 1} of '{node_id}'"
         if save(draft, change, form, what):
+            if autosave.wanted():
+                at = len(current.options) if index is None else index
+                here = url_for("author.option", draft_id=draft_id, node_id=node_id, index=at)
+                return autosave.saved(draft, here)
             saved(draft_id, f"the option in '{node_id}'")
             return go(url_for("author.node", draft_id=draft_id, node_id=node_id))
+    if autosave.wanted():
+        return autosave.refused(form)
     where = f"{node_id}, option {index + 1}" if index is not None else None
     problems = [p for p in problem_links(state) if p.where == where]
     stale.draw(form, draft)

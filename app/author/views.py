@@ -13,7 +13,7 @@ from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
-from . import bp, format_guide, history, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
+from . import autosave, bp, format_guide, history, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
 from .common import (
     draft_or_404,
     field_error,
@@ -133,8 +133,12 @@ def details(draft_id: int):
                 field_error(form, error)
             else:
                 db.session.commit()
+                if autosave.wanted():
+                    return autosave.saved(draft, url_for("author.details", draft_id=draft_id))
                 saved(draft_id, "the details")
                 return redirect(url_for("author.draft", draft_id=draft_id))
+    if autosave.wanted():
+        return autosave.refused(form)
     # After a refused save the saved draft's problems would contradict what was typed: the
     # form's errors are the whole story until it is saved.
     problems = (
@@ -158,8 +162,12 @@ def text(draft_id: int):
             field_error(form, error)
         else:
             db.session.commit()
+            if autosave.wanted():
+                return autosave.saved(draft, url_for("author.text", draft_id=draft_id))
             saved(draft_id, "the text")
             return redirect(url_for("author.text", draft_id=draft_id))
+    if autosave.wanted():
+        return autosave.refused(form)
     state = drafts.state(draft, vocab())
     stale.draw(form, draft)
     return render_template(

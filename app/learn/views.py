@@ -287,8 +287,12 @@ def action_done(action_id: int):
 def csrf_failed(error):
     """An expired or missing CSRF token. On a step with reflection text, keep the text."""
     from ..auth.loader import unauthorised
+    from ..author.autosave import resend_page
 
     text = request.form.get("reflection")
+    kept = resend_page(current_user.is_authenticated)  # an author's typing is kept too
+    if kept is not None:
+        return kept
     if not current_user.is_authenticated:
         return unauthorised() if text else (render_template("errors/csrf.html"), 400)
     if request.endpoint == "learn.answer" and request.view_args:
