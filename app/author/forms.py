@@ -79,6 +79,24 @@ class LoadedForm(FlaskForm):
     loaded = HiddenField()
 
 
+NEW_STEP = "__new__"  # "A new step..." in a Leads to or Go to list
+
+
+class NewStepFields:
+    """The new step's title and kind, asked for when "A new step..." is chosen (shown by the
+    editor's script at once, or after a first save without JavaScript)."""
+
+    new_title = StringField(
+        "Title of the new step",
+        widget=GovTextInput(),
+        description="For example 'Clinic visit'. It names the step in the editor's lists.",
+        validators=[Length(max=200), NoBidiControls()],
+    )
+    new_kind = RadioField(
+        "Kind of the new step", choices=KINDS, default=NodeKind.SCENE.value, widget=GovRadioInput()
+    )
+
+
 class DetailsForm(LoadedForm):
     id = StringField("Scenario id", widget=GovTextInput(), description=ID_HINT,
                      validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
@@ -127,7 +145,7 @@ class RouteForm(Form):
                             validators=[limit(500)])  # fmt: skip
 
 
-class NodeForm(LoadedForm):
+class NodeForm(NewStepFields, LoadedForm):
     new_id = StringField("Node id", widget=GovTextInput(), description=ID_HINT,
                          validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     kind = SelectField("Kind", choices=[(k, k.capitalize()) for k, _ in KINDS], widget=GovSelect())
@@ -150,7 +168,7 @@ class NodeForm(LoadedForm):
 SCORES = [("", "No score"), ("2", "+2"), ("1", "+1"), ("0", "0"), ("-1", "-1"), ("-2", "-2")]
 
 
-class OptionForm(LoadedForm):
+class OptionForm(NewStepFields, LoadedForm):
     """Scores get one select per competency, added by `option_form()`."""
 
     text = StringField("Option text", widget=GovTextInput(),

@@ -19,9 +19,9 @@ from ..authoring.normalise import prompt_line
 from ..db import db
 from ..engine.model import Node, NodeKind
 from ..services import drafts, revisions
-from . import autosave, bp, stale
+from . import autosave, bp, forwards, stale
 from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
-from .forms import AddNodeForm, NodeForm
+from .forms import NEW_STEP, AddNodeForm, NodeForm
 
 
 def add_node_form() -> AddNodeForm:
@@ -84,8 +84,8 @@ def _node_form(state: drafts.DraftState, node: Node) -> NodeForm:
                       * max(1, 2 - len(node.routes)),
         }  # fmt: skip
     form = NodeForm(data=data)
-    targets = [("", "Nowhere")] + [(n, n) for n in state.scenario.nodes]
-    form.else_target.choices = targets
+    form.else_target.choices = [("", "Nowhere")] + [(n, n) for n in state.scenario.nodes]
+    targets = forwards.targets(state.scenario, "Nowhere")
     form.tags.choices = with_unknown(list(vocab().tags.items()), node.tags)
     for entry in form.routes:
         entry.target.choices = targets
@@ -105,14 +105,24 @@ def node(draft_id: int, node_id: str):
                         form.optional.data, form.outcome.data or "", tuple(form.tags.data),
                         form.supervision.data or "")  # fmt: skip
         changes: list = [edit]
+        chosen = sum(r.target.data == NEW_STEP for r in form.routes) if current.kind.routed else 0
+        step = forwards.new_step(form, state.scenario, chosen, node_id)
         if current.kind.routed:
             # Arrows first, so clearing them and changing the kind can be one save.
-            routes = tuple((r.target.data or "", r.condition.data or "") for r in form.routes)
+            routes = tuple(
+                (step.node_id if r.target.data == NEW_STEP else r.target.data or "",
+                 r.condition.data or "") for r in form.routes
+            )  # fmt: skip
             new_kind = NodeKind.named(form.kind.data or "")
             if not (new_kind and new_kind.routed) and not any(t for t, _ in routes):
                 routes = ()
             changes.insert(0, SetRoutes(node_id, routes))
-        if save(draft, Chain(tuple(changes)), form, f"step '{node_id}'"):
+        if step.add:
+            changes.insert(0, step.add)
+        if step.ok and save(draft, Chain(tuple(changes)), form, f"step '{node_id}'"):
+            if step.node_id:
+                forwards.opened_next(step)
+                return go(url_for("author.node", draft_id=draft_id, node_id=step.node_id))
             here = url_for("author.node", draft_id=draft_id, node_id=new_id)
             if autosave.wanted():
                 return autosave.saved(draft, here)
@@ -124,7 +134,12 @@ def node(draft_id: int, node_id: str):
             p.where.startswith(f"{node_id}, option")]  # fmt: skip
     stale.draw(form, draft)
     return render_template(
-        "author/node.html", state=state, node=current, form=form, problems=mine
+        "author/node.html",
+        state=state,
+        node=current,
+        form=form,
+        problems=mine,
+        new_chosen=any(r.target.data == NEW_STEP for r in form.routes),
     ), (400 if form.errors else 200)
 
 

@@ -13,7 +13,19 @@ from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
-from . import autosave, bp, format_guide, history, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
+from . import (  # noqa: F401 - routes
+    autosave,
+    bp,
+    copying,
+    format_guide,
+    forwards,
+    history,
+    nodes,
+    options,
+    publish,
+    stale,
+    tools,
+)
 from .common import (
     draft_or_404,
     field_error,
