@@ -231,6 +231,17 @@ class PublishForm(FlaskForm):
     submit = SubmitField("Publish", widget=GovSubmitInput())
 
 
+class TestersForm(FlaskForm):
+    testers = SelectMultipleField(
+        "Who tests it first",
+        coerce=int,
+        widget=GovCheckboxesInput(),
+        description="They see it in their list of scenarios marked 'Test version'. Nobody else "
+        "sees it until you publish it to everyone.",
+    )
+    submit = SubmitField("Publish to these testers", widget=GovSubmitInput())
+
+
 class DecisionForm(FlaskForm):
     comment = TextAreaField("Comment for the author", widget=GovTextArea(),
                             validators=[Optional(), Length(max=2000)])  # fmt: skip
@@ -253,4 +264,5 @@ class SettingsForm(FlaskForm):
         "A second author must approve each version before it is published",
         widget=GovCheckboxInput(),
     )
+    back = HiddenField()  # the publish page offers the setting too, and returns there
     submit = SubmitField("Save settings", widget=GovSubmitInput())

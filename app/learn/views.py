@@ -34,6 +34,7 @@ from ..services import (
     player,
     sources,
     supervision_records,
+    trials,
 )
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
@@ -42,8 +43,14 @@ bp = Blueprint("learn", __name__)
 
 
 def _playable(slug: str) -> StoredScenario:
-    """A scenario in the catalogue: published and not archived."""
-    return load_or_refuse(StoredScenario, slug, by=StoredScenario.slug, shown=library.playable)
+    """A scenario in the catalogue (published and not archived), or one this person was given
+    to test before everyone."""
+    return load_or_refuse(
+        StoredScenario,
+        slug,
+        by=StoredScenario.slug,
+        shown=lambda s: library.playable(s) or can(current_user, "test_scenario", s),
+    )
 
 
 def _vocab():
@@ -71,11 +78,13 @@ def catalogue():
 @bp.get("/scenarios/<slug>")
 def overview(slug: str):
     stored = _playable(slug)
-    scenario = library.parsed(stored.current_version)
+    testing = trials.test_version(db.session, current_user, stored)
+    scenario = library.parsed(testing or stored.current_version)
     attempt = player.open_attempt(db.session, current_user, stored)
     return render_template(
         "learn/overview.html",
         stored=stored,
+        testing=testing,
         scenario=scenario,
         attempt=attempt,
         finished=player.last_completed(db.session, current_user, stored),
@@ -88,7 +97,8 @@ def overview(slug: str):
 def start(slug: str):
     stored = _playable(slug)
     confirmed(StartForm())
-    attempt = player.start_attempt(db.session, current_user, stored)
+    testing = trials.test_version(db.session, current_user, stored)
+    attempt = player.start_attempt(db.session, current_user, stored, testing)
     db.session.commit()
     return redirect(url_for("learn.play", attempt_id=attempt.id))
 

@@ -95,7 +95,14 @@ for endpoint in ("add_node", "clear_notes", "request_approval", "archive", "edit
 # the editor: a draft's history (every save), and its one-click ways back
 for endpoint in ("history", "compare"):
     MATRIX[f"author.{endpoint}"] = ("L 403 403 403 403 200 200 L", None)
-for endpoint in ("restore", "bring_back_step", "copy_node", "copy_option", "move_option"):
+for endpoint in (
+    "restore",
+    "bring_back_step",
+    "copy_node",
+    "copy_option",
+    "move_option",
+    "publish_to_testers",
+):
     MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 
 # learning sources: managed by authors and admins; their briefings read by anyone signed in
