@@ -232,12 +232,12 @@ class PublishForm(FlaskForm):
 
 
 class TestersForm(FlaskForm):
-    testers = SelectMultipleField(
-        "Who tests it first",
-        coerce=int,
-        widget=GovCheckboxesInput(),
-        description="They see it in their list of scenarios marked 'Test version'. Nobody else "
-        "sees it until you publish it to everyone.",
+    testers = TextAreaField(
+        "Email addresses of the people who test it first",
+        widget=GovTextArea(),
+        description="One a line. They see it in their list of scenarios marked 'Test version'. "
+        "Nobody else sees it until you publish it to everyone.",
+        validators=[limit(5_000)],
     )
     submit = SubmitField("Publish to these testers", widget=GovSubmitInput())
 

@@ -41,11 +41,7 @@ def publish(draft_id: int):
 
 
 def _testers_form() -> TestersForm:
-    form = TestersForm()
-    form.testers.choices = [
-        (u.id, f"{u.display_name} ({u.email})") for u in trials.testable_people(db.session)
-    ]
-    return form
+    return TestersForm()
 
 
 def _publish_page(draft, ready, form, testers):
@@ -75,7 +71,7 @@ def publish_to_testers(draft_id: int):
     if testers.validate_on_submit():
         try:
             version, people = trials.publish_to_testers(
-                db.session, current_user, draft, vocab(), testers.testers.data or []
+                db.session, current_user, draft, vocab(), testers.testers.data or ""
             )
         except trials.TrialError as error:
             db.session.rollback()

@@ -7,7 +7,7 @@ Publishing to everyone makes a version current and ends the test (app/services/p
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..engine import Vocabulary, check_text
@@ -20,13 +20,26 @@ class TrialError(ValueError):
     """Publishing to testers was refused; the message says why, for the author."""
 
 
-def testable_people(session: Session) -> list[User]:
-    """Everyone who could try a scenario: active accounts, by name."""
-    return list(session.scalars(select(User).where(User.active).order_by(User.display_name)))
+def people_named(session: Session, emails: str) -> list[User]:
+    """The active accounts with these email addresses (one a line, or separated by commas or
+    spaces). An address with no account is refused by name, so no tester is silently left out."""
+    wanted = [e.strip().lower() for e in emails.replace(",", " ").split() if e.strip()]
+    if not wanted:
+        raise TrialError("Enter the email address of at least one person to test it")
+    found = {
+        u.email.lower(): u
+        for u in session.scalars(
+            select(User).where(User.active, func.lower(User.email).in_(wanted))
+        )
+    }
+    missing = [e for e in wanted if e not in found]
+    if missing:
+        raise TrialError(f"No one can sign in with {', '.join(missing)}: check the address")
+    return list(dict.fromkeys(found[e] for e in wanted))
 
 
 def publish_to_testers(
-    session: Session, user: User, draft: Draft, vocab: Vocabulary, tester_ids: list[int]
+    session: Session, user: User, draft: Draft, vocab: Vocabulary, emails: str
 ) -> tuple[ScenarioVersion, list[User]]:
     scenario, problems = check_text(draft.text, f"draft {draft.slug}", vocab)
     if problems:
@@ -34,9 +47,7 @@ def publish_to_testers(
             f"This draft has {plural(len(problems), 'problem')}. Fix them first: testers play "
             "it as learners will."
         )
-    people = [u for u in testable_people(session) if u.id in set(tester_ids)]
-    if not people:
-        raise TrialError("Choose at least one person to test it")
+    people = people_named(session, emails)
     stored = session.scalar(select(StoredScenario).where(StoredScenario.slug == draft.slug))
     current = stored.current_version_id if stored else None
     version, _ = publish_text(

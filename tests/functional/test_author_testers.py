@@ -14,17 +14,17 @@ from .author_helpers import build_small_scenario, save_node
 from .helpers import start
 
 
-def _learner(app, make_user, email: str) -> tuple[Browser, int]:
-    user = make_user(email)
+def _learner(app, make_user, email: str) -> tuple[Browser, str]:
+    make_user(email)
     learner = Browser(app.test_client())
     assert learner.login(email).status_code == 302
-    return learner, user.id
+    return learner, email
 
 
-def _to_testers(browser, draft_id: int, *ids: int):
+def _to_testers(browser, draft_id: int, *emails: str):
     return browser.submit(
         f"/author/drafts/{draft_id}/publish",
-        {"testers": [str(i) for i in ids]},
+        {"testers": "\n".join(emails)},
         action=f"/author/drafts/{draft_id}/publish-to-testers",
     )
 
@@ -34,9 +34,9 @@ def test_testers_see_a_test_version_that_nobody_else_sees_until_it_is_published(
 ):
     auth("author@example.org", roles=("author",))
     draft_id = build_small_scenario(browser)
-    tester, tester_id = _learner(app, make_user, "tess@example.org")
+    tester, tess = _learner(app, make_user, "tess@example.org")
     other, _ = _learner(app, make_user, "olly@example.org")
-    response = _to_testers(browser, draft_id, tester_id)
+    response = _to_testers(browser, draft_id, tess)
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).text
     assert "is published to tess to test" in page and "Testing now: tess (version 1)" in page
@@ -68,9 +68,9 @@ def test_a_test_of_a_new_version_leaves_everyone_else_on_the_current_one(
                           action="/author/scenarios/first-visit/edit")  # fmt: skip
     new_draft = int(edit.headers["Location"].rsplit("/", 1)[1])
     save_node(browser, new_draft, "opening", text="You arrive early.", routes=[("ask", "")])
-    tester, tester_id = _learner(app, make_user, "tess@example.org")
+    tester, tess = _learner(app, make_user, "tess@example.org")
     other, _ = _learner(app, make_user, "olly@example.org")
-    assert _to_testers(browser, new_draft, tester_id).status_code == 302
+    assert _to_testers(browser, new_draft, tess).status_code == 302
     assert "You arrive early." in tester.get(start(tester, "first-visit")).text
     assert "You arrive at the house." in other.get(start(other, "first-visit")).text
 
@@ -79,7 +79,11 @@ def test_testers_must_be_chosen_and_the_draft_must_have_no_problems(auth, browse
     auth("author@example.org", roles=("author",))
     draft_id = build_small_scenario(browser)
     response = _to_testers(browser, draft_id)
-    assert response.status_code == 400 and "Choose at least one person" in response.text
+    assert response.status_code == 400 and "Enter the email address" in response.text
+    response = _to_testers(browser, draft_id, "nobody@example.org")
+    assert response.status_code == 400 and "No one can sign in with nobody@example.org" in (
+        response.text
+    )
     save_node(browser, draft_id, "opening", text="No way on.")
     page = client.get(f"/author/drafts/{draft_id}/publish").text
     assert "Publish to testers first" not in page
