@@ -19,6 +19,7 @@ The actions, one name each:
 | `comment_reflection` | Reflection | the learner's current supervisor |
 | `complete_action` | AgreedAction | the learner it was agreed with |
 | `dismiss_notice` | Notice | the person it was written for |
+| `answer_deep_link` | LtiHandoff | the person the platform's deep-linking launch signed in |
 | `area:facilitate` | - | facilitators, authors and administrators: start exercise sessions |
 | `view_session` | ExerciseSession | its facilitator and its participants |
 | `facilitate_session` | ExerciseSession | its facilitator (a solo session's learner moves its phases) |
@@ -86,6 +87,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return obj.user_id == user.id
     if action == "test_scenario":  # a version given to them to try before everyone
         return _testing(user, obj)
+    if action == "answer_deep_link":  # an LTI deep-linking request: the person it launched
+        return obj.user_id == user.id
     if action in AUTHORING:
         return _authoring(user, action, obj)
     if action in EXERCISES:

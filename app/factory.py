@@ -94,6 +94,8 @@ def register_blueprints(app: Flask) -> None:
     from .exercises.routes import bp as exercises_bp
     from .guide.views import bp as guide_bp
     from .learn.views import bp as learn_bp
+    from .lti.admin import bp as lti_admin_bp
+    from .lti.views import bp as lti_bp
     from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
 
@@ -106,6 +108,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(author_bp, url_prefix="/author")
     app.register_blueprint(supervise_bp, url_prefix="/supervise")
     app.register_blueprint(sources_bp, url_prefix="/sources")
+    app.register_blueprint(lti_bp)
+    app.register_blueprint(lti_admin_bp, url_prefix="/admin/lti")
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -134,10 +138,15 @@ def register_security_headers(app: Flask) -> None:
     @app.after_request
     def headers(response):
         nonce = csp_nonce()
+        # A page that posts to another site (an LTI deep-linking answer) names that one origin.
+        form_action = " ".join(
+            ["'self'", *filter(None, [getattr(response, "csp_form_action", "")])]
+        )
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; "
             "style-src 'self'; img-src 'self' data:; font-src 'self'; "
-            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+            "object-src 'none'; base-uri 'none'; form-action " + form_action + "; "
+            "frame-ancestors 'none'"
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
@@ -152,7 +161,7 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, exercises, retention, scenarios, sources, supervision, users
+    from .cli import demo, exercises, lti, retention, scenarios, sources, supervision, users
 
     app.cli.add_command(scenarios.group)
     app.cli.add_command(sources.group)
@@ -160,4 +169,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(supervision.group)
     app.cli.add_command(users.group)
     app.cli.add_command(retention.group)
+    app.cli.add_command(lti.group)
     app.cli.add_command(demo.command)

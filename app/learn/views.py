@@ -24,6 +24,7 @@ from ..action_form import confirmed
 from ..authz import can, load_or_refuse, require
 from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
+from ..lti import grading as lti_grading
 from ..models import AgreedAction, Attempt, StoredScenario
 from ..services import catalogue as learner_catalogue
 from ..services import (
@@ -211,6 +212,8 @@ def answer(attempt_id: int):
         return _render_step(play, form, status=400)
     player.drop_draft(db.session, attempt, play.position.step_number)
     db.session.commit()
+    if after.position.finished:
+        lti_grading.after_completion(attempt)  # scores owed to a learning platform, if any
     if node.kind == NodeKind.CHOICE:
         return redirect(
             url_for("learn.feedback", attempt_id=attempt.id, number=play.position.step_number)

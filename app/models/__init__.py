@@ -40,6 +40,7 @@ from .learning import (
     ScenarioVersion,
     StoredScenario,
 )
+from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 
@@ -66,6 +67,13 @@ __all__ = [
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
+    "LtiGrade",
+    "LtiGradeLink",
+    "LtiHandoff",
+    "LtiLogin",
+    "LtiPlatform",
+    "LtiToolKey",
+    "LtiUserLink",
     "Notice",
     "SourceCompetency",
     "SourceFinding",

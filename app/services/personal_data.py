@@ -35,6 +35,10 @@ from ..models import (
     ExerciseSession,
     ExerciseShare,
     LoginThrottle,
+    LtiGrade,
+    LtiGradeLink,
+    LtiHandoff,
+    LtiUserLink,
     Notice,
     PasswordToken,
     Reflection,
@@ -325,6 +329,37 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         "delete",
         omit=("id_hash",),
     ),
+    # learning platforms (LTI): the link from the platform's id for the person goes, so a later
+    # launch from that platform makes a new, empty account
+    Holding(
+        "scores_for_learning_platforms",
+        LtiGrade,
+        ("user_id",),
+        lambda u: LtiGrade.user_id == u.id,
+        "delete",
+    ),
+    Holding(
+        "learning_platform_gradebook_links",
+        LtiGradeLink,
+        ("user_id",),
+        lambda u: LtiGradeLink.user_id == u.id,
+        "delete",
+    ),
+    Holding(
+        "learning_platform_launches",
+        LtiHandoff,
+        ("user_id",),
+        lambda u: LtiHandoff.user_id == u.id,
+        "delete",
+        omit=("token_hash", "state_hash"),
+    ),
+    Holding(
+        "learning_platform_accounts",
+        LtiUserLink,
+        ("user_id",),
+        lambda u: LtiUserLink.user_id == u.id,
+        "delete",
+    ),
     Holding("roles", UserRole, ("user_id",), lambda u: UserRole.user_id == u.id, "delete"),
     Holding(
         "people_you_supervise",
@@ -429,4 +464,7 @@ NOT_PERSONAL = {
     "source_tags": "the tags a learning source adds",
     "source_pages": "a learning source's briefing pages",
     "alembic_version": "the schema's revision",
+    "lti_platforms": "learning platforms registered to launch the tool",
+    "lti_tool_keys": "the tool's own signing key",
+    "lti_logins": "a platform login in progress: random state and nonce, no person named",
 }

@@ -5,13 +5,16 @@ a supervision record from Sam (her supervisor); the author has a draft and an ap
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.db import db
+from app.db import db, utcnow
 from app.models import (
     AgreedAction,
     LearningSource,
+    LtiHandoff,
+    LtiPlatform,
     Notice,
     Reflection,
     ReflectionComment,
@@ -67,6 +70,37 @@ def _exercise_session(app, world: World):
     return sess
 
 
+def _deep_link_request(world: World) -> LtiHandoff:
+    """A learning platform's deep-linking launch that signed Jo in, waiting for her pick."""
+    platform = LtiPlatform(
+        name="World Moodle",
+        issuer="https://moodle.example.org",
+        client_id="world-client",
+        auth_login_url="https://moodle.example.org/mod/lti/auth.php",
+        token_url="https://moodle.example.org/mod/lti/token.php",
+        jwks_url="https://moodle.example.org/mod/lti/certs.php",
+        deployment_ids="1",
+    )
+    db.session.add(platform)
+    db.session.flush()
+    handoff = LtiHandoff(
+        token_hash="0" * 64,
+        state_hash="1" * 64,
+        user_id=world.jo.id,
+        platform_id=platform.id,
+        deployment_id="1",
+        kind="deep_link",
+        settings={
+            "deep_link_return_url": "https://moodle.example.org/mod/lti/contentitem_return.php"
+        },
+        expires_at=utcnow() + timedelta(hours=1),
+        entered_at=utcnow(),
+    )
+    db.session.add(handoff)
+    db.session.flush()
+    return handoff
+
+
 def build(app, world: World, make_user) -> Objects:
     jo_leans_on_accounts(world)
     choices = ["Visit her at home.", "Share what you saw at the visit."]
@@ -95,6 +129,7 @@ def build(app, world: World, make_user) -> Objects:
         )
     )
     exercise = _exercise_session(app, world)
+    deep_link = _deep_link_request(world)
     db.session.commit()
     people = {
         "learner": world.jo,
@@ -136,5 +171,7 @@ def build(app, world: World, make_user) -> Objects:
         "seat": "care",
         "fragment": "no-record",
         "decision": "front-door-screen",
+        "handoff_id": deep_link.id,
+        "platform_id": deep_link.platform_id,
     }
     return Objects(ids, clients)

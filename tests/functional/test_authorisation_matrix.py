@@ -137,6 +137,21 @@ MATRIX.update(
     }
 )
 
+# LTI 1.3: the protocol endpoints a platform and a browser reach without a session (each refuses
+# a post without its launch's values: 400), the deep-link pick of Jo's launch, and the registry
+MATRIX.update(
+    {
+        "lti.jwks": ("200 200 200 200 200 200 200 200", None),
+        "lti.login": ("400 400 400 400 400 400 400 400", "400 400 400 400 400 400 400 400"),
+        "lti.launch": (POST_ONLY, "400 400 400 400 400 400 400 400"),
+        "lti.enter": (POST_ONLY, "400 400 400 400 400 400 400 400"),
+        "lti.deep_link": ("L 200 404 404 404 404 404 L", "L ok 404 404 404 404 404 L"),
+        "lti_admin.platforms": ("L 403 403 403 403 403 200 L", None),
+        "lti_admin.new_platform": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+        "lti_admin.platform": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+    }
+)
+
 # URL arguments that are not the world's default for that name
 OVERRIDES = {"guide.page": {"slug": "glossary"}}
 for endpoint in [e for e in MATRIX if e.startswith("sources.")]:

@@ -31,3 +31,6 @@ def postgres_url(worker_id: str) -> str:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return base.set(database=name).render_as_string(hide_password=False)
+
+
+from .lti_steps import platform, registered  # noqa: E402, F401 - the LTI tests' simulated platform

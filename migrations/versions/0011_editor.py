@@ -1,7 +1,7 @@
 """Editor: every save of a draft kept as a revision; versions given to named testers first
 
-Revision ID: 0010_editor
-Revises: 0009_exercises
+Revision ID: 0011_editor
+Revises: 0010_lti
 Create Date: 2026-12-01 03:55:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0010_editor'
-down_revision = '0009_exercises'
+revision = '0011_editor'
+down_revision = '0010_lti'
 branch_labels = None
 depends_on = None
 
