@@ -17,6 +17,14 @@
     form.insertBefore(status, button ? button.closest(".govuk-button-group") || button : null);
 
     var dirty = false, timer = null, busy = false, again = false, stopped = false;
+    // What the form held when last saved (or drawn): a change that puts it back is no change.
+    function snapshot() {
+      var data = new FormData(form);
+      data.delete("loaded");
+      data.delete("csrf_token");
+      return new URLSearchParams(data).toString();
+    }
+    var savedState = snapshot(), sending = savedState;
 
     function say(text) { status.textContent = text; }
 
@@ -37,6 +45,7 @@
       }
       if (busy) { again = true; return; }
       busy = true; dirty = false;
+      sending = snapshot();
       var body = new FormData(form);
       fetch(form.getAttribute("action") || window.location.href, {
         method: "POST", body: body, credentials: "same-origin",
@@ -50,6 +59,8 @@
       }).then(function (result) {
         var code = result[0], data = result[1];
         if (code === 200) {
+          savedState = sending;
+          dirty = snapshot() !== savedState;
           var loaded = form.querySelector("input[name=loaded]");
           if (loaded && data.loaded) { loaded.value = data.loaded; }
           if (data.action && data.action !== form.getAttribute("action")) {
@@ -69,6 +80,11 @@
           "Not saved: the connection failed. It will try again as you type.");
       }).then(function () {
         busy = false;
+        if (submitAfter) {
+          submitAfter = false; dirty = false; stopped = true; leaving = true;
+          HTMLFormElement.prototype.submit.call(form);
+          return;
+        }
         if (again) { again = false; schedule(); }
       });
     }
@@ -78,13 +94,24 @@
       timer = setTimeout(save, WAIT);
     }
 
-    function changed() { dirty = true; if (!stopped) { schedule(); } }
+    function changed() {
+      if (snapshot() === savedState) { return; }
+      dirty = true;
+      if (!stopped) { schedule(); }
+    }
 
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
-    form.addEventListener("submit", function () { dirty = false; stopped = true; });
+    // Pressing save while an autosave is on its way waits for it, then sends the form with
+    // the text and address it answered with, so the two saves never collide.
+    var submitAfter = false, leaving = false;
+    form.addEventListener("submit", function (event) {
+      if (timer) { clearTimeout(timer); timer = null; }
+      if (busy) { event.preventDefault(); submitAfter = true; return; }
+      dirty = false; stopped = true; leaving = true;
+    });
     window.addEventListener("beforeunload", function (event) {
-      if (!dirty) { return undefined; }
+      if (leaving || !dirty) { return undefined; }
       event.preventDefault();
       event.returnValue = "";
       return "";
