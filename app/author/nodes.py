@@ -16,6 +16,7 @@ from ..authoring import (
     SetRoutes,
 )
 from ..authoring.normalise import prompt_line
+from ..authoring.steps import step_label
 from ..db import db
 from ..engine.model import Node, NodeKind
 from ..services import drafts, revisions
@@ -84,7 +85,9 @@ def _node_form(state: drafts.DraftState, node: Node) -> NodeForm:
                       * max(1, 2 - len(node.routes)),
         }  # fmt: skip
     form = NodeForm(data=data)
-    form.else_target.choices = [("", "Nowhere")] + [(n, n) for n in state.scenario.nodes]
+    form.else_target.choices = [("", "Nowhere")] + [
+        (n.id, step_label(n)) for n in state.scenario.nodes.values()
+    ]
     targets = forwards.targets(state.scenario, "Nowhere")
     form.tags.choices = with_unknown(list(vocab().tags.items()), node.tags)
     for entry in form.routes:

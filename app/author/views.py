@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from ..action_form import ActionForm, confirmed
 from ..authoring import EditError, SetDetails
+from ..authoring.steps import step_label
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
@@ -118,7 +119,9 @@ def _details_form(state: drafts.DraftState) -> DetailsForm:
     form.sources.choices = with_unknown(known_sources, s.sources)
     known = [(k, c.name) for k, c in vocab().competencies.items()]
     form.competencies.choices = with_unknown(known, s.competencies)
-    form.start.choices = [("", "Choose the first node")] + [(n, n) for n in s.nodes]
+    form.start.choices = [("", "Choose the first node")] + [
+        (n.id, step_label(n)) for n in s.nodes.values()
+    ]
     return form
 
 
