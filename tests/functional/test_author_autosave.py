@@ -133,3 +133,24 @@ def test_a_post_from_another_site_is_not_offered_for_saving(auth, browser, clien
     response = client.post(url, data=data, headers={"Sec-Fetch-Site": "cross-site"})
     assert response.status_code == 400
     assert "Words from elsewhere" not in response.text
+
+
+def test_text_posted_after_the_session_ended_is_shown_again_to_save(auth, browser, client):
+    from sqlalchemy import delete
+
+    from app.db import db
+    from app.models import UserSession
+
+    auth("author@example.org", roles=("author",))
+    draft_id = new_draft(browser)
+    url = f"/author/drafts/{draft_id}/nodes/opening"
+    form = _form(client, url)
+    db.session.execute(delete(UserSession))  # signed out everywhere, or the session expired
+    db.session.commit()
+    long_text = "Words written while the session ran out. " * 30
+    response = client.post(url, data={**form, **_node_data(long_text)},
+                           headers={"Sec-Fetch-Site": "same-origin"})  # fmt: skip
+    assert response.status_code == 400
+    assert "You have been signed out, so nothing was saved" in response.text
+    assert long_text.strip() in response.text
+    assert "Sign in again in a new tab" in response.text
