@@ -24,6 +24,11 @@ The actions, one name each:
 | `view_session` | ExerciseSession | its facilitator and its participants |
 | `facilitate_session` | ExerciseSession | its facilitator (a solo session's learner moves its phases) |
 | `play_seat` | SeatRef | participants in that seat; the facilitator, while no one sits there |
+| `record_cpd` | Attempt, ExerciseParticipant | its learner, once it is finished: their CPD entry and certificate |
+| `own_certificate` | Certificate | the person it was issued to (the public sees only its verification page) |
+
+A CPD record and certificates are their learner's alone: no supervisor or admin reads them in the
+site; an admin receives them only in the person's data export (app.services.personal_data).
 
 Refusals follow one rule, so a guessed URL reveals nothing:
 - **403** when the person may not use the area at all (a learner opening /author), or may see
@@ -47,6 +52,7 @@ from .models import (
     AgreedAction,
     ApprovalRequest,
     Attempt,
+    Certificate,
     ExerciseParticipant,
     ExerciseSession,
     Reflection,
@@ -87,6 +93,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return obj.user_id == user.id
     if action == "test_scenario":  # a version given to them to try before everyone
         return _testing(user, obj)
+    if action in CPD:
+        return _cpd(user, action, obj)
     if action == "answer_deep_link":  # an LTI deep-linking request: the person it launched
         return obj.user_id == user.id
     if action in AUTHORING:
@@ -94,6 +102,22 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     if action in EXERCISES:
         return _exercises(user, action, obj)
     return _supervision(user, action, obj)
+
+
+CPD = {"record_cpd", "own_certificate"}
+
+
+def _cpd(user: User, action: str, obj: Any) -> bool:
+    if action == "own_certificate":
+        assert isinstance(obj, Certificate)
+        return obj.user_id == user.id
+    if isinstance(obj, Attempt):
+        return obj.user_id == user.id and obj.completed_at is not None
+    assert isinstance(obj, ExerciseParticipant)
+    from .db import utcnow
+    from .services.exercise_sessions import is_over  # every phase closed
+
+    return obj.user_id == user.id and is_over(obj.session, utcnow())
 
 
 # Authoring: authors and admins only. Nothing here reads learners' records, so an author never

@@ -81,6 +81,12 @@ def from_environment(instance_path: str) -> dict:
         # How supervision agendas are grouped: kolb (default), gibbs or 4x4x4.
         "SUPERVISION_CYCLE": os.environ.get("SUPERVISION_CYCLE", "kolb"),
         "SUPERVISION_RULES": os.environ.get("SUPERVISION_RULES"),
+        # The site's public address: xAPI actors' homePage and the root of activity IRIs, and
+        # certificates' verification links when no request is at hand (the command line).
+        "SITE_URL": os.environ.get("SITE_URL", "http://localhost:5000"),
+        # The key that turns a person's row id into their opaque xAPI account name (default:
+        # the SECRET_KEY). Changing it gives everyone a new name in the record store.
+        "XAPI_ACTOR_KEY": os.environ.get("XAPI_ACTOR_KEY"),
         "PASSWORD_LINK_HOURS": int(os.environ.get("PASSWORD_LINK_HOURS", "72")),
         # Days after an attempt's last answer before `flask retention apply` deletes its
         # reflections and detaches its answers from the person; unset keeps everything.

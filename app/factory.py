@@ -98,7 +98,9 @@ def register_blueprints(app: Flask) -> None:
     from .lti.views import bp as lti_bp
     from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
+    from .verify import bp as verify_bp
 
+    app.register_blueprint(verify_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)
@@ -161,7 +163,7 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import demo, exercises, lti, retention, scenarios, sources, supervision, users
+    from .cli import demo, exercises, lti, retention, scenarios, sources, supervision, users, xapi
 
     app.cli.add_command(scenarios.group)
     app.cli.add_command(sources.group)
@@ -171,3 +173,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(retention.group)
     app.cli.add_command(lti.group)
     app.cli.add_command(demo.command)
+    app.cli.add_command(xapi.group)

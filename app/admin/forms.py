@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
+    GovPasswordInput,
     GovSelect,
     GovSubmitInput,
     GovTextInput,
@@ -11,6 +12,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import (
     BooleanField,
     EmailField,
+    PasswordField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -91,3 +93,34 @@ class EraseForm(FlaskForm):
         validators=[DataRequired("Tick the box to confirm, or go back")],
     )
     submit = SubmitField("Erase this person's data", widget=GovSubmitInput())
+
+
+class RecordStoreForm(FlaskForm):
+    """The learning record store. The secret is never shown back: blank keeps the one set."""
+
+    endpoint = StringField(
+        "Record store address",
+        widget=GovTextInput(),
+        description="The xAPI endpoint, for example https://lrs.example.org/xapi/. "
+        "Leave blank to stop queueing statements.",
+        validators=[Length(max=500), NoBidiControls()],
+    )
+    key = StringField("Key", widget=GovTextInput(), validators=[Length(max=200)])
+    secret = PasswordField(
+        "Secret",
+        widget=GovPasswordInput(),
+        description="Leave blank to keep the secret already set.",
+        validators=[Length(max=500)],
+    )
+    include_text = BooleanField(
+        "Include reflection text and written reasons in statements",
+        widget=GovCheckboxInput(),
+        description="Off by default. Every send or download that includes them is written to "
+        "the audit log.",
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())
+
+    def validate_endpoint(self, field: StringField) -> None:
+        value = (field.data or "").strip()
+        if value and not value.startswith(("https://", "http://")):
+            raise ValidationError("Enter an address starting https://")

@@ -172,4 +172,5 @@ def organisation():
 
 
 from . import data_rights as _data_rights  # noqa: E402,F401 - its routes are on this blueprint
+from . import learning_records as _learning_records  # noqa: E402,F401 - routes on this blueprint
 from . import oversight  # noqa: E402, F401 - the audit log and sign-in limits pages

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from ..db import db
 from ..exercise import Basis, Choice, PlayError, ShareAct
-from ..services import exercise_sessions
+from ..services import exercise_sessions, xapi_queue
 from ..services.exercise_views import seat_view
 from .common import bp, load_seat, now
 from .forms import BASIS_HINTS, DecideForm, ShareForm
@@ -79,6 +79,7 @@ def share(session_id: int, seat: str, fragment: str):
     except PlayError as error:
         flash(str(error))
         return back
+    _queue_statements(sess)
     db.session.commit()
     verdict = "That basis fits here." if feedback.good else "Think again about that basis."
     flash(f"Recorded. {verdict} {feedback.specific}", "success")
@@ -104,6 +105,15 @@ def decide(session_id: int, seat: str, decision: str):
     except PlayError as error:
         flash(str(error))
         return back
+    _queue_statements(sess)
     db.session.commit()
     flash("Decision saved. You can change it until the phase closes.", "success")
     return back
+
+
+def _queue_statements(sess) -> None:
+    """Queue the person's new xAPI statements, when a record store is set."""
+    db.session.flush()
+    xapi_queue.after_seat_change(
+        db.session, exercise_sessions.participant(db.session, sess, current_user)
+    )

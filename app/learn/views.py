@@ -36,6 +36,7 @@ from ..services import (
     sources,
     supervision_records,
     trials,
+    xapi_queue,
 )
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
@@ -211,6 +212,7 @@ def answer(attempt_id: int):
             target.errors = [problem.message]
         return _render_step(play, form, status=400)
     player.drop_draft(db.session, attempt, play.position.step_number)
+    xapi_queue.after_attempt_change(db.session, after.attempt)  # when a record store is set
     db.session.commit()
     if after.position.finished:
         lti_grading.after_completion(attempt)  # scores owed to a learning platform, if any
@@ -313,3 +315,7 @@ def csrf_failed(error):
         if attempt is not None and can(current_user, "answer_attempt", attempt):
             return stale_response(player.load_play(attempt), text, EXPIRED)
     return render_template("errors/csrf.html"), 400
+
+
+from . import certificates as _certificates  # noqa: E402,F401 - routes on this blueprint
+from . import cpd as _cpd  # noqa: E402,F401 - routes on this blueprint

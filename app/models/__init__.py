@@ -21,6 +21,7 @@ from .authoring import (
     DraftRevision,
     ScenarioTester,
 )
+from .cpd import Certificate, CpdEntry
 from .exercises import (
     ExerciseChoice,
     ExerciseParticipant,
@@ -43,8 +44,12 @@ from .learning import (
 from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
+from .xapi import XapiStatement
 
 __all__ = [
+    "Certificate",
+    "CpdEntry",
+    "XapiStatement",
     "AccountChange",
     "Agency",
     "ApprovalRequest",

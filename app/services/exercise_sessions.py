@@ -156,6 +156,12 @@ def phase_now(sess: ExerciseSession, exercise: Exercise, now: datetime) -> int:
     return sess.phase
 
 
+def is_over(sess: ExerciseSession, now: datetime) -> bool:
+    """Has every phase closed (a dated session's last date passed, or the facilitator closed it)?"""
+    exercise = parsed(sess.version)
+    return phase_now(sess, exercise, now) >= len(exercise.phases)
+
+
 def etag(sess: ExerciseSession, exercise: Exercise, now: datetime) -> str:
     """Changes whenever anything a screen shows may have changed."""
     return f"{sess.revision}-{phase_now(sess, exercise, now)}"

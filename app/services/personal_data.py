@@ -27,6 +27,8 @@ from ..models import (
     AttemptAnswer,
     AttemptScore,
     AuditEvent,
+    Certificate,
+    CpdEntry,
     Draft,
     DraftRevision,
     ExerciseChoice,
@@ -50,6 +52,7 @@ from ..models import (
     User,
     UserRole,
     UserSession,
+    XapiStatement,
 )
 
 ERASED_NAME = "Erased person"
@@ -319,6 +322,23 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         ("released_by_id",),
         lambda u: ExerciseRelease.released_by_id == u.id,
         "detach",
+    ),
+    # xAPI statements about the person: their export shows what was (or will be) sent; erasure
+    # deletes the queue rows. Statements a record store already holds are that store's to erase.
+    Holding(
+        "learning_record_statements",
+        XapiStatement,
+        ("user_id",),
+        lambda u: XapiStatement.user_id == u.id,
+        "delete",
+    ),
+    Holding("cpd_record", CpdEntry, ("user_id",), lambda u: CpdEntry.user_id == u.id, "delete"),
+    Holding(
+        "certificates",
+        Certificate,
+        ("user_id",),
+        lambda u: Certificate.user_id == u.id,
+        "delete",  # their verification links stop working
     ),
     Holding("notices", Notice, ("user_id",), lambda u: Notice.user_id == u.id, "delete"),
     Holding(

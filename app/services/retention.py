@@ -11,7 +11,14 @@ from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
-from ..models import Attempt, AttemptAnswer, Reflection, ReflectionComment, ReflectionDraft
+from ..models import (
+    Attempt,
+    AttemptAnswer,
+    Reflection,
+    ReflectionComment,
+    ReflectionDraft,
+    XapiStatement,
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,11 @@ def apply(session: Session, days: int, now: datetime | None = None) -> Outcome:
     ).rowcount
     answers = session.scalar(
         select(func.count()).select_from(AttemptAnswer).where(AttemptAnswer.attempt_id.in_(ids))
+    )
+    # queued xAPI statements of those attempts go too (they may hold reflection text); what a
+    # record store already received is that store's to keep or delete
+    session.execute(
+        delete(XapiStatement).where(XapiStatement.source.in_([f"attempt:{i}" for i in ids]))
     )
     attempts = session.execute(
         update(Attempt).where(Attempt.id.in_(ids)).values(user_id=None)

@@ -1,7 +1,7 @@
 """Editor: every save of a draft kept as a revision; versions given to named testers first
 
 Revision ID: 0011_editor
-Revises: 0010_lti
+Revises: 0010_xapi
 Create Date: 2026-12-01 03:55:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011_editor'
-down_revision = '0010_lti'
+down_revision = '0010_xapi'
 branch_labels = None
 depends_on = None
 

@@ -24,6 +24,8 @@ from app.models import (
 )
 from app.services import (
     accounts,
+    certificates,
+    cpd,
     drafts,
     exercise_library,
     exercise_sessions,
@@ -129,6 +131,9 @@ def build(app, world: World, make_user) -> Objects:
         )
     )
     exercise = _exercise_session(app, world)
+    vocab = library.vocabulary(app.config["CONTENT_DIR"])
+    item = cpd.item_for(db.session, world.jo, vocab, "scenario", attempt.id)
+    certificate = certificates.issue(db.session, world.jo, item)
     deep_link = _deep_link_request(world)
     db.session.commit()
     people = {
@@ -171,6 +176,10 @@ def build(app, world: World, make_user) -> Objects:
         "seat": "care",
         "fragment": "no-record",
         "decision": "front-door-screen",
+        "kind": "scenario",
+        "ref_id": attempt.id,
+        "certificate_id": certificate.id,
+        "code": certificate.token,
         "handoff_id": deep_link.id,
         "platform_id": deep_link.platform_id,
     }

@@ -40,6 +40,18 @@ MATRIX: dict[str, tuple[str, str | None]] = {
     "learn.my_learning": ("L 200 200 200 200 200 200 L", None),
     "learn.my_data": ("L 200 200 200 200 200 200 L", None),
     "learn.action_done": ("405 405 405 405 405 405 405 405", "L ok 404 404 404 404 404 L"),
+    # the CPD record (each person's own), Jo's entry for her attempt and her certificate
+    "learn.cpd_record": ("L 200 200 200 200 200 200 L", None),
+    "learn.cpd_markdown": ("L 200 200 200 200 200 200 L", None),
+    "learn.cpd_csv": ("L 200 200 200 200 200 200 L", None),
+    "learn.cpd_entry": ("L 200 404 404 404 404 404 L", "L ok 404 404 404 404 404 L"),
+    "learn.issue_certificate": ("405 405 405 405 405 405 405 405", "L ok 404 404 404 404 404 L"),
+    "learn.certificate": ("L 200 404 404 404 404 404 L", None),
+    "learn.revoke_certificate": (
+        "405 405 405 405 405 405 405 405",
+        "L ok 404 404 404 404 404 L",
+    ),
+    "verify.certificate": ("200 200 200 200 200 200 200 200", None),
     # supervision: Jo and her reflection
     "supervise.dashboard": ("L 403 403 200 200 403 403 L", None),
     "supervise.learner": ("L 403 403 200 404 403 403 L", None),
@@ -67,6 +79,10 @@ MATRIX: dict[str, tuple[str, str | None]] = {
     "admin.sign_in_limits": ("L 403 403 403 403 403 200 L", None),
     "admin.clear_sign_in_limit": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
     "admin.organisation": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+    # xAPI: the record store's settings, a test of it, statements downloaded as JSON
+    "admin.learning_records": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+    "admin.test_record_store": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
+    "admin.download_statements": ("L 403 403 403 403 403 200 L", None),
     # authoring: the author's draft, approval request and the published version
     "author.authoring_settings": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
 }
