@@ -30,3 +30,8 @@ ALLOWED_TAGS = {
     "dd",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+# Images survive only in rendered Markdown, and only to be resolved: app/markdown.py turns each
+# `media:name` image into the uploaded image or audio, and anything else into a visible note.
+MEDIA_TAGS = {"img"}
+MEDIA_ATTRIBUTES = {"img": {"src", "alt"}}
+MEDIA_SCHEME = "media"

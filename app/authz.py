@@ -19,6 +19,7 @@ The actions, one name each:
 | `comment_reflection` | Reflection | the learner's current supervisor |
 | `complete_action` | AgreedAction | the learner it was agreed with |
 | `dismiss_notice` | Notice | the person it was written for |
+| `view_media` | MediaFile | authors and admins; anyone signed in once its scenario is published |
 | `answer_deep_link` | LtiHandoff | the person the platform's deep-linking launch signed in |
 | `area:facilitate` | - | facilitators, authors and administrators: start exercise sessions |
 | `view_session` | ExerciseSession | its facilitator and its participants |
@@ -39,7 +40,7 @@ Refusals follow one rule, so a guessed URL reveals nothing:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -93,6 +94,17 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return obj.user_id == user.id
     if action == "test_scenario":  # a version given to them to try before everyone
         return _testing(user, obj)
+    if action == "view_media":  # learners see a published scenario's steps, archived ones too
+        if can(user, "area:author"):  # (an attempt started before archiving plays on)
+            return True
+        return (
+            db.session.scalar(
+                select(StoredScenario.current_version_id).where(
+                    StoredScenario.slug == obj.scenario_slug
+                )
+            )
+            is not None
+        )
     if action in CPD:
         return _cpd(user, action, obj)
     if action == "answer_deep_link":  # an LTI deep-linking request: the person it launched
@@ -270,14 +282,16 @@ def load_or_refuse(
     *,
     by: Any = None,
     shown: Callable[[Model], bool] | None = None,
+    options: Sequence[Any] = (),
 ) -> Model:
     """The row of `model` with primary key `key` (or whose column `by` equals `key`), or 404
     when there is none, when `shown(row)` is false (archived, not yet published) or when the
-    signed-in person may not do `action` to it. Never 403: see the module's rule."""
+    signed-in person may not do `action` to it. Never 403: see the module's rule. `options`
+    (loader options) fetch what the caller will read in the same query."""
     if by is None:
-        found = db.session.get(model, key)
+        found = db.session.get(model, key, options=options)
     else:
-        found = db.session.scalar(select(model).where(by == key))
+        found = db.session.scalar(select(model).where(by == key).options(*options))
     if found is None or (shown is not None and not shown(found)):
         abort(404)
     if action is not None and not can(current_user, action, found):

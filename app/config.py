@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -40,15 +41,34 @@ def secret_key(instance_path: str, database_uri: str) -> str:
     return instance_secret(instance_path)
 
 
-def instance_secret(instance_path: str) -> str:
-    """A key generated once and kept in instance/ (SQLite on one machine only)."""
+def instance_secret(instance_path: str, wait_seconds: float = 2.0) -> str:
+    """A key generated once and kept in instance/ (SQLite on one machine only).
+
+    Several workers may start at once (gunicorn forks them together): exactly one creates the
+    file (O_EXCL); the others find it there and read it, waiting briefly while its creator is
+    still writing, so every worker signs with the same key."""
     path = Path(instance_path) / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        key = secrets.token_hex(32)
         with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_hex(32))
-    return path.read_text().strip()
+            fh.write(key)
+        return key
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        key = path.read_text().strip()
+        if key:
+            return key
+        if time.monotonic() > deadline:
+            raise MissingSecretKey(
+                f"{path} is empty. Delete it (everyone will need to sign in again) or set "
+                "SECRET_KEY in the environment, and start again."
+            )
+        time.sleep(0.01)
 
 
 def from_environment(instance_path: str) -> dict:

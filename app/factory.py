@@ -96,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
     from .learn.views import bp as learn_bp
     from .lti.admin import bp as lti_admin_bp
     from .lti.views import bp as lti_bp
+    from .media_route import bp as media_bp
     from .sources import bp as sources_bp
     from .supervise.views import bp as supervise_bp
     from .verify import bp as verify_bp
@@ -104,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(about_bp)
     app.register_blueprint(learn_bp)
+    app.register_blueprint(media_bp)
     app.register_blueprint(exercises_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(guide_bp, url_prefix="/guide")
@@ -144,18 +146,20 @@ def register_security_headers(app: Flask) -> None:
         form_action = " ".join(
             ["'self'", *filter(None, [getattr(response, "csp_form_action", "")])]
         )
-        response.headers["Content-Security-Policy"] = (
+        # A response with its own stricter policy (an uploaded image or audio) keeps it.
+        response.headers.setdefault(
+            "Content-Security-Policy",
             "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; "
             "style-src 'self'; img-src 'self' data:; font-src 'self'; "
             "object-src 'none'; base-uri 'none'; form-action " + form_action + "; "
-            "frame-ancestors 'none'"
+            "frame-ancestors 'none'",
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        if request.endpoint != "static":
+        if request.endpoint not in ("static", "media.file"):
             response.headers["Cache-Control"] = "no-store"
         if app.config.get("SESSION_COOKIE_SECURE"):
             response.headers["Strict-Transport-Security"] = "max-age=31536000"

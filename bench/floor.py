@@ -172,7 +172,12 @@ def run(rounds: int, slug: str, database: str | None, profile: str | None) -> di
         play_to_end(client, reply.headers["Location"])  # reply: the timed answer's
     if profiler:
         print(
-            profiler.output_text(unicode=False, color=False, show_all=False, short_mode=False),
+            profiler.output_text(
+                unicode=False,
+                color=False,
+                show_all=bool(os.environ.get("SHOW_ALL")),
+                short_mode=False,
+            ),
             file=sys.stderr,
         )
     medians = {k: statistics.median(v) for k, v in cpu.items()}

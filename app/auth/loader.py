@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import joinedload
 
 from ..db import db
 from ..engine import MAX_REFLECTION_CHARS
-from ..models import User
+from ..models import Notice, User, UserSession
 from ..services import sessions
 from . import carry
 from .forms import LoginForm
@@ -19,16 +20,40 @@ def load_user(user_id: str) -> User | None:
     it), so a copied cookie stops working when its session ends."""
     try:
         raw_id, version, session_id = user_id.split(":")
-        # The user and their roles in one query: every signed-in request pays for it.
-        user = db.session.get(User, int(raw_id), options=[joinedload(User.role_rows)])
+        if not session_id:
+            return None
+        row = (
+            db.session.execute(
+                _SIGNED_IN, {"user_id": int(raw_id), "id_hash": sessions.id_hash(session_id)}
+            )
+            .unique()
+            .first()
+        )
     except (ValueError, TypeError, OverflowError):
         return None
-    if user is None or not user.active or str(user.session_version) != version:
+    if row is None:
         return None
-    if not sessions.is_live(db.session, user, session_id):
+    user, live, unread = row
+    if not user.active or str(user.session_version) != version or not live:
         return None
     user.session_id = session_id
+    user.has_unread_notices = bool(unread)  # the layout skips its notices query when false
     return user
+
+
+# Every signed-in request pays for this, so it is one query, built once: the user, their roles,
+# whether the cookie's session is still on record, and whether they have a notice to read.
+_SIGNED_IN = (
+    select(
+        User,
+        exists()
+        .where(UserSession.id_hash == bindparam("id_hash"), UserSession.user_id == User.id)
+        .label("live"),
+        exists().where(Notice.user_id == User.id, Notice.read_at.is_(None)).label("unread"),
+    )
+    .where(User.id == bindparam("user_id"))
+    .options(joinedload(User.role_rows))
+)
 
 
 def _from_this_site() -> bool:

@@ -32,8 +32,38 @@ from ..engine import AGENCY_KINDS, NodeKind
 from ..engine.parser import ID_RE
 from ..form_checks import NoBidiControls
 from ..services.drafts import MAX_DRAFT_CHARS
+from .field_hints import (
+    AGENCIES_HINT,
+    COMPETENCIES_HINT,
+    CONDITION_GUIDE,
+    CONTENT_NOTE_HINT,
+    ELSE_HINT,
+    FEEDBACK_HINT,
+    FLAGS_HINT,
+    GO_TO_HINT,
+    ID_HINT,
+    KIND_HINT,
+    MINUTES_HINT,
+    NODE_ID_HINT,
+    OPTION_TEXT_HINT,
+    OPTIONAL_HINT,
+    OUTCOME_HINT,
+    PROMPT_GUIDE,
+    ROLE_HINT,
+    SAY_HINT,
+    SCENARIO_TEXT_HINT,
+    SCORE_HINT,
+    SETS_HINT,
+    SLUG_HINT,
+    START_HINT,
+    SUMMARY_HINT,
+    TAGS_HINT,
+    TARGET_HINT,
+    TEXT_HINT,
+    TITLE_HINT,
+    guided,
+)
 
-ID_HINT = "Lower-case letters, digits and hyphens, like 'home-visit'"
 ID_CHECK = Regexp(ID_RE, message=ID_HINT)
 KIND_HINTS = {  # one for every NodeKind, in its order
     NodeKind.SCENE: "Scene: some prose and a Continue button",
@@ -42,12 +72,6 @@ KIND_HINTS = {  # one for every NodeKind, in its order
     NodeKind.ENDING: "Ending: the outcome and a debrief",
 }
 KINDS = [(kind.value, KIND_HINTS[kind]) for kind in NodeKind]
-CONDITION_HINT = "Optional. A flag, 'not' a flag, or several joined by 'and'"
-PROMPT_HINT = (
-    "Optional. One question for the learner's supervisor per line. Start a line with "
-    "(experience), (reflection), (analysis) or (action) to place it under that heading of the "
-    "supervisor's agenda."
-)
 MAX_UPLOAD = 1024 * 1024
 
 
@@ -60,12 +84,13 @@ class NewDraftForm(FlaskForm):
     title = StringField(
         "Title",
         widget=GovTextInput(),
+        description=TITLE_HINT,
         validators=[DataRequired("Enter a title"), Length(max=300), NoBidiControls()],
     )
     slug = StringField(
         "Scenario id",
         widget=GovTextInput(),
-        description=ID_HINT + ". It names the scenario for good, so choose it with care.",
+        description=SLUG_HINT,
         validators=[DataRequired("Enter an id"), ID_CHECK, Length(max=100)],
     )
     submit = SubmitField("Create draft", widget=GovSubmitInput())
@@ -93,74 +118,90 @@ class NewStepFields:
         validators=[Length(max=200), NoBidiControls()],
     )
     new_kind = RadioField(
-        "Kind of the new step", choices=KINDS, default=NodeKind.SCENE.value, widget=GovRadioInput()
+        "Kind of the new step",
+        choices=KINDS,
+        default=NodeKind.SCENE.value,
+        widget=GovRadioInput(),
+        description="A scene tells, a choice asks, a reflection gives a box to write in, an "
+        "ending closes the story. You can change it on the step's own page.",
     )
 
 
 class DetailsForm(LoadedForm):
-    id = StringField("Scenario id", widget=GovTextInput(), description=ID_HINT,
+    id = StringField("Scenario id", widget=GovTextInput(), description=SLUG_HINT,
                      validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
-    title = StringField("Title", widget=GovTextInput(),
+    title = StringField("Title", widget=GovTextInput(), description=TITLE_HINT,
                         validators=[Length(max=300), NoBidiControls()])  # fmt: skip
-    summary = TextAreaField("Summary", widget=GovTextArea(), description="Shown in the catalogue.",
+    summary = TextAreaField("Summary", widget=GovTextArea(), description=SUMMARY_HINT,
                             validators=[limit(2_000)])  # fmt: skip
     role = StringField("The learner's role in the story", widget=GovTextInput(),
-                       description="For example 'School safeguarding lead'",
+                       description=ROLE_HINT,
                        validators=[limit(300)])  # fmt: skip
     agencies = SelectMultipleField("Who it is for", choices=list(AGENCY_KINDS.items()),
-                                   widget=GovCheckboxesInput())  # fmt: skip
+                                   widget=GovCheckboxesInput(), description=AGENCIES_HINT)  # fmt: skip
     sources = SelectMultipleField(
         "Learning sources",
         widget=GovCheckboxesInput(),
-        description="The reviews, reports or policies it draws on: its competencies, tags and "
-        "feedback links come from these. None ticked: the default source.",
+        description=guided(
+            "The reviews, reports or policies it draws on: its competencies, tags and feedback "
+            "links come from these. None ticked: the default source",
+            "learning-sources",
+        ),
     )
-    competencies = SelectMultipleField("Competencies it teaches", widget=GovCheckboxesInput())
-    minutes = StringField("Minutes it takes", widget=GovTextInput(), validators=[limit(10)])
+    competencies = SelectMultipleField("Competencies it teaches", widget=GovCheckboxesInput(),
+                                       description=COMPETENCIES_HINT)  # fmt: skip
+    minutes = StringField("Minutes it takes", widget=GovTextInput(), validators=[limit(10)],
+                          description=MINUTES_HINT)  # fmt: skip
     flags = StringField(
         "Flags",
         widget=GovTextInput(),
         validators=[limit(2_000)],
-        description="Every flag options may set, separated by commas, like 'visited-home, "
-        "spoke-to-school'. Declaring them here catches typing mistakes.",
+        description=FLAGS_HINT,
     )
     content_note = TextAreaField("Content note", widget=GovTextArea(), validators=[limit(2_000)],
-                                 description="Optional. Shown before the scenario starts.")  # fmt: skip
-    start = SelectField("First node", widget=GovSelect())
+                                 description=CONTENT_NOTE_HINT)  # fmt: skip
+    start = SelectField("First node", widget=GovSelect(), description=START_HINT)
     submit = SubmitField("Save details", widget=GovSubmitInput())
 
 
 class AddNodeForm(FlaskForm):
     kind = RadioField(
-        "Kind of node", choices=KINDS, default=NodeKind.SCENE.value, widget=GovRadioInput()
+        "Kind of node",
+        choices=KINDS,
+        default=NodeKind.SCENE.value,
+        widget=GovRadioInput(),
+        description=KIND_HINT,
     )
-    node_id = StringField("Node id", widget=GovTextInput(), description=ID_HINT,
+    node_id = StringField("Node id", widget=GovTextInput(), description=NODE_ID_HINT,
                           validators=[DataRequired("Enter an id for the node"), ID_CHECK])  # fmt: skip
     submit = SubmitField("Add node", widget=GovSubmitInput())
 
 
 class RouteForm(Form):
-    target = SelectField("Go to", widget=GovSelect(), validate_choice=False)
-    condition = StringField("Only if", widget=GovTextInput(), description=CONDITION_HINT,
+    target = SelectField("Go to", widget=GovSelect(), validate_choice=False, description=GO_TO_HINT)
+    condition = StringField("Only if", widget=GovTextInput(), description=CONDITION_GUIDE,
                             validators=[limit(500)])  # fmt: skip
 
 
 class NodeForm(NewStepFields, LoadedForm):
-    new_id = StringField("Node id", widget=GovTextInput(), description=ID_HINT,
+    new_id = StringField("Node id", widget=GovTextInput(), description=NODE_ID_HINT,
                          validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
-    kind = SelectField("Kind", choices=[(k, k.capitalize()) for k, _ in KINDS], widget=GovSelect())
-    text = TextAreaField("Text", widget=GovTextArea(), description="Markdown: **bold**, *italic*, "
-                         "blank lines between paragraphs, '- ' for a list.",
+    kind = SelectField("Kind", choices=[(k, k.capitalize()) for k, _ in KINDS], widget=GovSelect(),
+                       description=KIND_HINT)  # fmt: skip
+    text = TextAreaField("Text", widget=GovTextArea(), description=TEXT_HINT,
                          validators=[limit(20_000)])  # fmt: skip
     condition = StringField("Show this node only if", widget=GovTextInput(),
-                            description=CONDITION_HINT, validators=[limit(500)])  # fmt: skip
-    else_target = SelectField("Otherwise go to", widget=GovSelect(), validate_choice=False)
-    optional = BooleanField("The learner may skip this reflection", widget=GovCheckboxInput())
+                            description=CONDITION_GUIDE, validators=[limit(500)])  # fmt: skip
+    else_target = SelectField("Otherwise go to", widget=GovSelect(), validate_choice=False,
+                              description=ELSE_HINT)  # fmt: skip
+    optional = BooleanField("The learner may skip this reflection", widget=GovCheckboxInput(),
+                            description=OPTIONAL_HINT)  # fmt: skip
     outcome = StringField("Outcome", widget=GovTextInput(), validators=[limit(300)],
-                          description="One line, shown as the ending's heading.")  # fmt: skip
-    tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False)
+                          description=OUTCOME_HINT)  # fmt: skip
+    tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False,
+                               description=TAGS_HINT)  # fmt: skip
     supervision = TextAreaField("Questions for supervision", widget=GovTextArea(),
-                                description=PROMPT_HINT, validators=[limit(5_000)])  # fmt: skip
+                                description=PROMPT_GUIDE, validators=[limit(5_000)])  # fmt: skip
     routes = FieldList(FormField(RouteForm), label="Where next")
     submit = SubmitField("Save node", widget=GovSubmitInput())
 
@@ -171,28 +212,29 @@ SCORES = [("", "No score"), ("2", "+2"), ("1", "+1"), ("0", "0"), ("-1", "-1"), 
 class OptionForm(NewStepFields, LoadedForm):
     """Scores get one select per competency, added by `option_form()`."""
 
-    text = StringField("Option text", widget=GovTextInput(),
+    text = StringField("Option text", widget=GovTextInput(), description=OPTION_TEXT_HINT,
                        validators=[DataRequired("Enter the option's text"), limit(1_000)])  # fmt: skip
-    target = SelectField("Leads to", widget=GovSelect(), validate_choice=False)
+    target = SelectField("Leads to", widget=GovSelect(), validate_choice=False,
+                         description=TARGET_HINT)  # fmt: skip
     feedback = TextAreaField(
         "Feedback",
         widget=GovTextArea(),
-        description="Shown after the choice: what it gains and what it risks. Markdown.",
+        description=FEEDBACK_HINT,
         validators=[limit(10_000)],
     )
     say = TextAreaField(
         "What you might say (optional)",
         widget=GovTextArea(),
-        description="The words a practitioner could use, shown to the learner after the "
-        "feedback. Markdown.",
+        description=SAY_HINT,
     )
     condition = StringField("Offer this option only if", widget=GovTextInput(),
-                            description=CONDITION_HINT, validators=[limit(500)])  # fmt: skip
+                            description=CONDITION_GUIDE, validators=[limit(500)])  # fmt: skip
     sets = SelectMultipleField("Flags this option sets", widget=GovCheckboxesInput(),
-                               validate_choice=False)  # fmt: skip
-    tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False)
+                               validate_choice=False, description=SETS_HINT)  # fmt: skip
+    tags = SelectMultipleField("Tags", widget=GovCheckboxesInput(), validate_choice=False,
+                               description=TAGS_HINT)  # fmt: skip
     supervision = TextAreaField("Questions for supervision", widget=GovTextArea(),
-                                description=PROMPT_HINT, validators=[limit(5_000)])  # fmt: skip
+                                description=PROMPT_GUIDE, validators=[limit(5_000)])  # fmt: skip
     keep_last = BooleanField(
         "Keep this option last",
         widget=GovCheckboxInput(),
@@ -214,12 +256,14 @@ def option_form(competencies: list[tuple[str, str]], **kwargs) -> OptionForm:
 
     for key, name in competencies:
         setattr(ScoredOptionForm, score_field_name(key),
-                SelectField(f"Score for {name}", choices=SCORES, widget=GovSelect()))  # fmt: skip
+                SelectField(f"Score for {name}", choices=SCORES, widget=GovSelect(),
+                            description=SCORE_HINT))  # fmt: skip
     return ScoredOptionForm(**kwargs)
 
 
 class TextForm(LoadedForm):
-    text = TextAreaField("Scenario text", widget=GovTextArea(), validators=[limit(MAX_DRAFT_CHARS)])
+    text = TextAreaField("Scenario text", widget=GovTextArea(), validators=[limit(MAX_DRAFT_CHARS)],
+                         description=SCENARIO_TEXT_HINT)  # fmt: skip
     submit = SubmitField("Save text", widget=GovSubmitInput())
 
 

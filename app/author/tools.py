@@ -8,48 +8,24 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from markupsafe import Markup
 
 from ..authoring import preview as replay
-from ..authoring.layout import layout
 from ..authoring.supervisor_view import supervisor_prompts
-from ..authoring.svg import map_rows, render_svg
 from ..db import db, utcnow
 from ..engine import StepError, profile
 from ..engine.ordering import shown_order
 from ..services import drafts, sources, supervision
 from ..services.drafts import UploadError
 from ..supervision import group
-from . import bp
+from . import bp, map_edit
 from .common import draft_or_404, vocab
 from .forms import UploadForm
 
 
-def _problem_counts(state: drafts.DraftState) -> dict[str, int]:
-    return {node: len(found) for node, found in state.by_node.items() if node}
-
-
 @bp.get("/drafts/<int:draft_id>/map")
 def map_page(draft_id: int):
-    state = drafts.state(draft_or_404(draft_id), vocab())
-    counts = _problem_counts(state)
-    plan = layout(state.scenario)
-    svg = render_svg(
-        state.scenario,
-        plan,
-        counts,
-        lambda node_id: url_for("author.node", draft_id=draft_id, node_id=node_id),
-        title=f"Map of {state.scenario.title or state.draft.slug}",
-    )
-    return render_template(
-        "author/map.html",
-        state=state,
-        svg=Markup(svg),  # noqa: S704 - built from escaped parts in app.authoring.svg
-        rows=map_rows(state.scenario, counts),
-        missing=plan.missing,
-        header_problems=len(state.by_node.get(None, [])),
-        fit=bool(request.args.get("fit")),
-    )
+    """The map, with forms to build on it (app/author/map_edit.py)."""
+    return map_edit.render_map(draft_id)
 
 
 @bp.get("/drafts/<int:draft_id>/preview")

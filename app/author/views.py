@@ -17,10 +17,12 @@ from ..services import drafts, publishing
 from . import (  # noqa: F401 - routes
     autosave,
     bp,
+    coach_view,
     copying,
     format_guide,
     forwards,
     history,
+    media,
     nodes,
     options,
     publish,
@@ -47,9 +49,10 @@ def _authors_only() -> None:
 
 @bp.get("/")
 def index():
+    words = vocab()  # once for the page, not once a draft
     return render_template(
         "author/index.html",
-        drafts=[drafts.state(d, vocab()) for d in drafts.all_drafts(db.session)],
+        drafts=[drafts.state(d, words) for d in drafts.all_drafts(db.session)],
         scenarios=drafts.all_scenarios(db.session),
         requests=publishing.open_requests(db.session),
     )

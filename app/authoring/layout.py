@@ -152,3 +152,35 @@ def layout(scenario: Scenario) -> MapLayout:
     width = max((b.x + b.w for b in boxes.values()), default=0) + MARGIN
     height = MARGIN + len(rows) * (BOX_H + GAP_Y)
     return MapLayout(boxes, arrows, width, height, missing)
+
+
+def moved(plan: MapLayout, positions: dict[str, tuple[int, int]]) -> MapLayout:
+    """The layout with the boxes an author moved put where they left them (top-left corners);
+    arrows to or from a moved box run straight between the two boxes."""
+    shifted = {k: v for k, v in positions.items() if k in plan.boxes}
+    if not shifted:
+        return plan
+    boxes = {
+        k: Box(b.id, b.kind, float(shifted[k][0]), float(shifted[k][1])) if k in shifted else b
+        for k, b in plan.boxes.items()
+    }
+
+    def centre(box: Box) -> tuple[float, float]:
+        return (box.x + box.w / 2, box.y + box.h / 2)
+
+    arrows = [
+        Arrow(
+            a.source,
+            a.target,
+            a.kind,
+            a.label,
+            (centre(boxes[a.source]), centre(boxes[a.target])),
+            a.back,
+        )  # fmt: skip
+        if a.source in shifted or a.target in shifted
+        else a
+        for a in plan.arrows
+    ]
+    width = max(plan.width, max(b.x + b.w for b in boxes.values()) + MARGIN)
+    height = max(plan.height, max(b.y + b.h for b in boxes.values()) + MARGIN)
+    return MapLayout(boxes, arrows, width, height, plan.missing)

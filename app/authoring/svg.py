@@ -18,6 +18,7 @@ from ..engine import NodeKind
 from ..engine.model import Node, Scenario
 from ..engine.wording import plural
 from .layout import Arrow, Box, MapLayout, arrows_of
+from .map_labels import arrow_label, clip, wrap
 
 KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
     NodeKind.SCENE: ("#f3f2f1", "#505a5f", "Scene"),
@@ -27,13 +28,6 @@ KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
 }
 assert set(KIND_STYLE) == set(NodeKind), "give every node kind a style on the map"
 PROBLEM = "#d4351c"
-CHAR_W = 7.0  # rough width of a character at 12px in a sans-serif font
-
-
-def _clip(text: str, width: float) -> str:
-    limit = max(4, int(width / CHAR_W))
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def excerpt(node: Node) -> str:
@@ -73,26 +67,31 @@ def _shape(box: Box, kind: str, fill: str, stroke: str, problems: int) -> list[s
 def _node(node: Node, box: Box, problems: int, href: str, start: bool) -> str:
     fill, stroke, label = KIND_STYLE[node.kind]
     # The link's name holds its visible text in order (WCAG 2.5.3, label in name).
-    shown = _clip(excerpt(node), box.w - 24)
-    said = f"{label} {_clip(node.id, box.w - 90)}" + (f": {shown}" if shown else "")
+    shown = clip(excerpt(node), box.w - 24)
+    said = f"{label} {clip(node.id, box.w - 90)}" + (f": {shown}" if shown else "")
     if problems:
         said += f", ⚠ {plural(problems, 'problem')}"
     said += ", the start" if start else ""
-    parts = [f'<a href="{escape(href)}" class="wp-map-node" aria-label="{escape(said)}">']
+    parts = [
+        f'<a href="{escape(href)}" class="wp-map-node" aria-label="{escape(said)}" '
+        f'data-node="{escape(node.id)}" data-x="{box.x:.0f}" data-y="{box.y:.0f}">'
+    ]
     parts.append(f"<title>{escape(label)} {escape(node.id)}: {escape(excerpt(node))}</title>")
     parts += _shape(box, node.kind, fill, stroke, problems)
     tx = box.x + 12
+    prefix = f"{label.upper()} · "
     parts.append(
-        f'<text x="{tx:.0f}" y="{box.y + 22:.0f}" font-size="12" font-weight="bold" '
-        f'fill="#0b0c0c">{escape(label.upper())} · {escape(_clip(node.id, box.w - 90))}</text>'
+        f'<text x="{tx:.0f}" y="{box.y + 20:.0f}" font-size="12" font-weight="bold" '
+        f'fill="#0b0c0c">{escape(prefix)}{escape(clip(node.id, box.w - 24 - len(prefix) * 8))}</text>'
     )
-    parts.append(
-        f'<text x="{tx:.0f}" y="{box.y + 42:.0f}" font-size="12" fill="#0b0c0c">'
-        f"{escape(_clip(excerpt(node), box.w - 24))}</text>"
-    )
+    for row, words in enumerate(wrap(excerpt(node), box.w - 24)):
+        parts.append(
+            f'<text x="{tx:.0f}" y="{box.y + 38 + row * 15:.0f}" font-size="12" fill="#0b0c0c">'
+            f"{escape(words)}</text>"
+        )
     if problems:
         parts.append(
-            f'<text x="{tx:.0f}" y="{box.y + 64:.0f}" font-size="12" font-weight="bold" '
+            f'<text x="{tx:.0f}" y="{box.y + 70:.0f}" font-size="12" font-weight="bold" '
             f'fill="{PROBLEM}">⚠ {plural(problems, "problem")}</text>'
         )
     parts.append("</a>")
@@ -140,6 +139,7 @@ def render_svg(
             f'data-to="{escape(arrow.target)}" d="{_path(arrow, plan.boxes)}" fill="none" '
             f'stroke="#505a5f" stroke-width="1.5"{dash} marker-end="url(#arrow)"/>'
         )
+    out += [label for label in map(arrow_label, plan.arrows) if label]
     start = plan.boxes.get(scenario.start)
     if start is not None:
         out.append(

@@ -17,7 +17,7 @@ from ..engine import check_text, parse
 from ..engine.bias import bias, describe, library_bias
 from ..engine.stats import stats
 from ..engine.wording import plural
-from ..services import library, sources
+from ..services import library, media, sources
 
 
 @click.group("scenarios", help="Check, load and describe scenario files.")
@@ -35,7 +35,7 @@ def _paths(paths: tuple[str, ...]):
 def check(paths: tuple[str, ...]) -> None:
     """Print every problem with file and line; exit 1 if there are any. With no paths, the
     supervision prompt rules in content/ are checked too (they name the same tags)."""
-    vocab = sources.source_set(db.session, current_app.config["CONTENT_DIR"])
+    vocab = sources.for_checking(db.session, current_app.config["CONTENT_DIR"])
     files = _paths(paths)
     results = library.check_files(files, vocab)
     if not paths:
@@ -68,6 +68,11 @@ def load(paths: tuple[str, ...]) -> None:
         if result.message:
             click.echo(f"  {result.message}")
         failed |= result.status == library.LoadStatus.INVALID
+    shipped = Path(current_app.config["SCENARIO_DIR"]) / "media"
+    if not paths and shipped.is_dir():  # images and audio for the files (scenarios/README.md)
+        for name, what in media.load_shipped(db.session, shipped):
+            click.echo(f"media     {name}: {what}")
+            failed |= what.startswith("not loaded")
     db.session.commit()
     sys.exit(1 if failed else 0)
 

@@ -21,7 +21,7 @@ def check_rules(path: str | Path | None = None) -> tuple[int, list[Problem]]:
     """(number of valid rules, problems) for the rules file in content/ or at `path`."""
     content = current_app.config["CONTENT_DIR"]
     rules, problems = load_rules(
-        path or rules_path(current_app.config), sources.everything(db.session, content)
+        path or rules_path(current_app.config), sources.for_checking(db.session, content).everything
     )
     return len(rules), problems
 

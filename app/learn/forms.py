@@ -1,11 +1,12 @@
 """The forms of the player. Every one carries the step number it was drawn for."""
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovSubmitInput
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount
 from wtforms import HiddenField, RadioField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired
 
 from ..engine import MAX_REFLECTION_CHARS
+from ..kept_widgets import GovRadioInput, GovSubmitInput
 
 
 class StepForm(FlaskForm):

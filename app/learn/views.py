@@ -132,7 +132,7 @@ def _render_step(play: player.Play, form=None, status: int = 200, notice: str | 
 
 @bp.get("/attempts/<int:attempt_id>")
 def play(attempt_id: int):
-    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt", options=player.PLAY_LOAD)
     if attempt.user_id != current_user.id:
         return redirect(url_for("learn.ending", attempt_id=attempt.id))
     return _render_step(player.load_play(attempt))
@@ -174,7 +174,7 @@ EXPIRED = "This form had expired, so nothing was saved."
 
 @bp.post("/attempts/<int:attempt_id>")
 def answer(attempt_id: int):
-    attempt = load_or_refuse(Attempt, attempt_id, "answer_attempt")
+    attempt = load_or_refuse(Attempt, attempt_id, "answer_attempt", options=player.PLAY_LOAD)
     play = player.load_play(attempt)
     posted_step = request.form.get("step", "")
     text = request.form.get("reflection")
@@ -211,39 +211,41 @@ def answer(attempt_id: int):
         if target is not None:
             target.errors = [problem.message]
         return _render_step(play, form, status=400)
-    player.drop_draft(db.session, attempt, play.position.step_number)
+    if node.kind == NodeKind.REFLECTION:  # only a reflection step keeps a draft
+        player.drop_draft(db.session, attempt, play.position.step_number)
     xapi_queue.after_attempt_change(db.session, after.attempt)  # when a record store is set
-    db.session.commit()
+    db.session.commit()  # expires `attempt`: below, the route's attempt_id is used
     if after.position.finished:
         lti_grading.after_completion(attempt)  # scores owed to a learning platform, if any
     if node.kind == NodeKind.CHOICE:
         return redirect(
-            url_for("learn.feedback", attempt_id=attempt.id, number=play.position.step_number)
+            url_for("learn.feedback", attempt_id=attempt_id, number=play.position.step_number)
         )
     if after.position.finished:
-        return redirect(url_for("learn.ending", attempt_id=attempt.id))
-    return redirect(url_for("learn.play", attempt_id=attempt.id))
+        return redirect(url_for("learn.ending", attempt_id=attempt_id))
+    return redirect(url_for("learn.play", attempt_id=attempt_id))
 
 
 @bp.get("/attempts/<int:attempt_id>/feedback/<int:number>")
 def feedback(attempt_id: int, number: int):
-    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt", options=player.PLAY_LOAD)
     play = player.load_play(attempt)
     if number >= len(play.position.path) or play.position.path[number].option is None:
         abort(404)
     step = play.position.path[number]
+    vocab = _vocab_of(play.scenario)  # once: the sources cost four queries
     return render_template(
         "learn/feedback.html",
         play=play,
         step=step,
-        vocab=_vocab_of(play.scenario),
-        competencies=_vocab_of(play.scenario).known(step.option.scores),
+        vocab=vocab,
+        competencies=vocab.known(step.option.scores),
     )
 
 
 @bp.get("/attempts/<int:attempt_id>/ending")
 def ending(attempt_id: int):
-    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt")
+    attempt = load_or_refuse(Attempt, attempt_id, "view_attempt", options=player.PLAY_LOAD)
     play = player.load_play(attempt)
     if not play.position.finished:
         return redirect(url_for("learn.play", attempt_id=attempt.id))

@@ -42,6 +42,7 @@ from .learning import (
     StoredScenario,
 )
 from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
+from .media import MapPosition, MediaFile
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 from .xapi import XapiStatement
@@ -72,6 +73,8 @@ __all__ = [
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
+    "MapPosition",
+    "MediaFile",
     "LtiGrade",
     "LtiGradeLink",
     "LtiHandoff",

@@ -71,6 +71,8 @@ class User(UserMixin, db.Model):
 
     # The signed-in browser's session id (see UserSession), set at sign-in and by the loader.
     session_id: str = ""
+    # Set by the loader from its one query; True (look) for a user loaded any other way.
+    has_unread_notices: bool = True
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}:{self.session_id}"

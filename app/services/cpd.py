@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..db import utcnow
 from ..engine import Vocabulary
@@ -181,7 +181,15 @@ def record(session: Session, user: User, vocab: Vocabulary) -> list[CpdItem]:
         for e in session.scalars(select(CpdEntry).where(CpdEntry.user_id == user.id))
     }
     items = []
-    attempts = select(Attempt).where(Attempt.user_id == user.id, Attempt.completed_at.is_not(None))
+    attempts = (
+        select(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.completed_at.is_not(None))
+        .options(  # what each entry reads, in a few queries for the whole record
+            joinedload(Attempt.version),
+            selectinload(Attempt.answers),
+            selectinload(Attempt.scores),
+        )
+    )
     for attempt in session.scalars(attempts):
         items.append(_attempt_item(attempt, vocab, sessions))
     people = select(ExerciseParticipant).where(ExerciseParticipant.user_id == user.id)

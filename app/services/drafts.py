@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..authoring import EditError, apply_to_text, blank_text, lost_in_rewrite, to_text
 from ..authoring.drafting import Edit
@@ -24,7 +24,7 @@ from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, parse
 from ..engine.parser import ID_RE
 from ..models import ApprovalRequest, Draft, DraftRevision, Origin, StoredScenario, User
-from . import revisions
+from . import media, revisions
 
 COMMENT_RE = re.compile(r"^\s*//", re.M)
 
@@ -47,6 +47,10 @@ class DraftState:
 
 def state(draft: Draft, vocab: Vocabulary) -> DraftState:
     scenario, problems = check_text(draft.text, f"draft {draft.slug}", vocab)
+    session = object_session(draft)
+    if session is not None:  # images and audio the player could not show are problems too
+        found = media.problems(session, draft.slug, draft.text, f"draft {draft.slug}")
+        problems = sorted(problems + found, key=lambda p: p.line)
     return DraftState(
         draft,
         scenario,

@@ -32,9 +32,20 @@ def _parsed(content_hash: str, source: str, path: str) -> Scenario:
     return scenario
 
 
+_by_hash: dict[tuple[str, str], Scenario] = {}
+
+
 def parsed(version: ScenarioVersion) -> Scenario:
-    """The engine's Scenario for a stored version."""
-    return _parsed(version.content_hash, version.source, version.source_path or version.title)
+    """The engine's Scenario for a stored version. Found by content hash first, so a version
+    loaded without its text (the player defers it) reads the text only when not yet parsed."""
+    key = (version.content_hash, version.source_path or version.title)
+    scenario = _by_hash.get(key)
+    if scenario is None:
+        scenario = _parsed(version.content_hash, version.source, key[1])
+        if len(_by_hash) >= 256:
+            _by_hash.clear()
+        _by_hash[key] = scenario
+    return scenario
 
 
 def content_hash(text: str) -> str:

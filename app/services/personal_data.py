@@ -41,6 +41,7 @@ from ..models import (
     LtiGradeLink,
     LtiHandoff,
     LtiUserLink,
+    MediaFile,
     Notice,
     PasswordToken,
     Reflection,
@@ -267,6 +268,14 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         "delete",
     ),
     Holding(
+        "media_you_uploaded",
+        MediaFile,
+        ("uploaded_by_id",),
+        lambda u: MediaFile.uploaded_by_id == u.id,
+        "detach",  # the scenario's image or audio stays; who uploaded it is forgotten
+        omit=("data",),
+    ),
+    Holding(
         "approval_requests",
         ApprovalRequest,
         ("requested_by_id", "decided_by_id"),
@@ -483,6 +492,7 @@ NOT_PERSONAL = {
     "source_competencies": "the competencies a learning source adds",
     "source_tags": "the tags a learning source adds",
     "source_pages": "a learning source's briefing pages",
+    "draft_map_positions": "where an author placed a draft's steps on its map",
     "alembic_version": "the schema's revision",
     "lti_platforms": "learning platforms registered to launch the tool",
     "lti_tool_keys": "the tool's own signing key",

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ..db import utcnow
 from ..engine import (
@@ -73,6 +73,15 @@ def _answer(stored: AttemptAnswer) -> Answer:
             None if stored.skipped or stored.reflection is None else stored.reflection.text
         )
     return Answer.continue_()
+
+
+# Loader options for an attempt about to be replayed: its version (without the text, which
+# `parsed` reads only when that version is not parsed yet), its answers and their reflections,
+# all in the one query that loads the attempt.
+PLAY_LOAD = (
+    joinedload(Attempt.version).defer(ScenarioVersion.source),
+    joinedload(Attempt.answers).joinedload(AttemptAnswer.reflection),
+)
 
 
 def load_play(attempt: Attempt) -> Play:
@@ -163,14 +172,13 @@ def submit(
         stored.reflection = Reflection(user_id=attempt.user_id, text=given.text, created_at=now)
     try:
         with session.begin_nested():
-            session.add(stored)
+            attempt.answers.append(stored)  # in order: the new answer has the next number
             session.flush()
     except IntegrityError:
         session.expire(attempt)
         raise StaleStep() from None
     if after.finished:
         _finish(session, attempt, play.scenario, after, now)
-    session.refresh(attempt)
     return Play(attempt, play.scenario, after)
 
 
@@ -190,7 +198,10 @@ def _finish(
 def attempts_of(session: Session, user: User) -> list[Attempt]:
     return list(
         session.scalars(
-            select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc())
+            select(Attempt)
+            .where(Attempt.user_id == user.id)
+            .order_by(Attempt.started_at.desc())
+            .options(joinedload(Attempt.version).defer(ScenarioVersion.source))
         )
     )
 
@@ -247,5 +258,11 @@ def reflections_of(session: Session, user: User) -> list[Reflection]:
             select(Reflection)
             .where(Reflection.user_id == user.id)
             .order_by(Reflection.created_at.desc())
+            .options(  # the page names each one's scenario
+                joinedload(Reflection.answer)
+                .joinedload(AttemptAnswer.attempt)
+                .joinedload(Attempt.version)
+                .defer(ScenarioVersion.source)
+            )
         )
     )

@@ -27,7 +27,7 @@ from ..models import (
     StoredScenario,
     User,
 )
-from . import settings, trials
+from . import media, settings, trials
 from .drafts import delete, stored_scenario
 from .library import content_hash, publish_text
 
@@ -51,12 +51,16 @@ class Readiness:
         return bool(self.changes)
 
 
-def _checked(text: str, slug: str, vocab: Vocabulary) -> tuple[Scenario, list[Problem]]:
-    return check_text(text, f"draft {slug}", vocab)
+def _checked(
+    session: Session, text: str, slug: str, vocab: Vocabulary
+) -> tuple[Scenario, list[Problem]]:
+    """The checker's problems, and every image or audio the player could not show."""
+    scenario, problems = check_text(text, f"draft {slug}", vocab)
+    return scenario, problems + media.problems(session, slug, text, f"draft {slug}")
 
 
 def readiness(session: Session, draft: Draft, vocab: Vocabulary) -> Readiness:
-    _, problems = _checked(draft.text, draft.slug, vocab)
+    _, problems = _checked(session, draft.text, draft.slug, vocab)
     stored = stored_scenario(session, draft.slug)
     current = stored.current_version if stored else None
     overtaken = current is not None and draft.base_version_id != current.id
@@ -72,7 +76,7 @@ def readiness(session: Session, draft: Draft, vocab: Vocabulary) -> Readiness:
 def _publish(
     session: Session, text: str, slug: str, user: User, vocab: Vocabulary
 ) -> ScenarioVersion:
-    scenario, problems = _checked(text, slug, vocab)
+    scenario, problems = _checked(session, text, slug, vocab)
     if problems:
         raise PublishError(
             f"This draft has {plural(len(problems), 'problem')}. Fix them before publishing: "
@@ -121,7 +125,7 @@ def request_approval(
     session: Session, user: User, draft: Draft, vocab: Vocabulary
 ) -> ApprovalRequest:
     """Freeze the draft's text for another author. Earlier open requests for it are withdrawn."""
-    _, problems = _checked(draft.text, draft.slug, vocab)
+    _, problems = _checked(session, draft.text, draft.slug, vocab)
     if problems:
         raise PublishError(f"This draft has {plural(len(problems), 'problem')}: fix them first.")
     digest = content_hash(draft.text)

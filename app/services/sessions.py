@@ -11,14 +11,15 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from ..db import utcnow
 from ..models import User, UserSession
 
 
-def _hash(session_id: str) -> str:
+def id_hash(session_id: str) -> str:
+    """What `user_sessions` keeps of a session id (the cookie carries the id itself)."""
     return hashlib.sha256(session_id.encode()).hexdigest()
 
 
@@ -31,21 +32,14 @@ def open_session(session: Session, user: User, lifetime: timedelta) -> str:
         )
     )
     session_id = secrets.token_urlsafe(32)
-    session.add(UserSession(id_hash=_hash(session_id), user_id=user.id))
+    session.add(UserSession(id_hash=id_hash(session_id), user_id=user.id))
     user.session_id = session_id
     return session_id
 
 
-def is_live(session: Session, user: User, session_id: str) -> bool:
-    if not session_id:
-        return False
-    row = session.scalar(select(UserSession).where(UserSession.id_hash == _hash(session_id)))
-    return row is not None and row.user_id == user.id
-
-
 def close_session(session: Session, user: User) -> None:
     """Sign out this browser: its cookie, even copied, no longer names a session."""
-    session.execute(delete(UserSession).where(UserSession.id_hash == _hash(user.session_id)))
+    session.execute(delete(UserSession).where(UserSession.id_hash == id_hash(user.session_id)))
 
 
 def end_all(session: Session, user: User) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..engine import Competency, Finding, Scenario, Source, SourceSet, Vocabulary
@@ -60,6 +60,15 @@ def source_set(session: Session, content_dir: str) -> SourceSet:
     for row in rows:
         sources.setdefault(row.slug, as_source(row))
     return SourceSet(default=base.default, sources=sources)
+
+
+def for_checking(session: Session, content_dir: str) -> SourceSet:
+    """The sources a file check on the command line names: the shipped ones from content/,
+    with those written in the browser when this database has them. A fresh clone, whose
+    database has no tables yet, checks against content/ alone (no upgrade needed)."""
+    if not inspect(session.get_bind()).has_table(LearningSource.__tablename__):
+        return shipped(content_dir)
+    return source_set(session, content_dir)
 
 
 def everything(session: Session, content_dir: str) -> Vocabulary:

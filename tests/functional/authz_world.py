@@ -30,6 +30,7 @@ from app.services import (
     exercise_library,
     exercise_sessions,
     library,
+    media,
     notices,
     player,
     publishing,
@@ -37,6 +38,7 @@ from app.services import (
 )
 from app.services.supervision_records import NewAction
 from tests.conftest import Browser
+from tests.media_samples import png
 
 from .supervision_world import World, jo_leans_on_accounts, play, when
 
@@ -131,6 +133,7 @@ def build(app, world: World, make_user) -> Objects:
         )
     )
     exercise = _exercise_session(app, world)
+    media.upload(db.session, world.author, "short-visit", "world.png", png(), "A picture", "")
     vocab = library.vocabulary(app.config["CONTENT_DIR"])
     item = cpd.item_for(db.session, world.jo, vocab, "scenario", attempt.id)
     certificate = certificates.issue(db.session, world.jo, item)
@@ -176,6 +179,7 @@ def build(app, world: World, make_user) -> Objects:
         "seat": "care",
         "fragment": "no-record",
         "decision": "front-door-screen",
+        "name": "world",  # an image of the published scenario
         "kind": "scenario",
         "ref_id": attempt.id,
         "certificate_id": certificate.id,

@@ -104,9 +104,22 @@ for endpoint in [
     "import_file",
     "import_twine",
     "new",
+    "media",
 ]:
     MATRIX[f"author.{endpoint}"] = ("L 403 403 403 403 200 200 L", AUTHOR_ONLY)
-for endpoint in ("add_node", "clear_notes", "request_approval", "archive", "edit_scenario"):
+MATRIX["author.delete_media"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
+# an image of a published scenario: anyone signed in who may play it
+MATRIX["media.file"] = ("L 200 200 200 200 200 200 L", None)
+for endpoint in (
+    "map_link",
+    "map_add",
+    "map_move",
+    "add_node",
+    "clear_notes",
+    "request_approval",
+    "archive",
+    "edit_scenario",
+):
     MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 # the editor: a draft's history (every save), and its one-click ways back
 for endpoint in ("history", "compare"):

@@ -7,8 +7,9 @@ import os
 import stat
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
+from app import create_app
 from app.db import db
 from app.models import ScenarioVersion, User
 from tests.conftest import FIXTURES
@@ -30,6 +31,29 @@ def test_check_names_file_and_line(runner, tmp_path):
 def test_check_clean_library(runner):
     result = runner.invoke(args=["scenarios", "check", str(ROOT / "scenarios")])
     assert result.exit_code == 0, result.output
+
+
+def test_check_works_on_a_fresh_clone_before_any_database_upgrade(tmp_path):
+    """`make check-scenarios` on a fresh clone: no tables yet, the sources come from content/."""
+    fresh = create_app(
+        {
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'never-upgraded.db'}",
+            "INSTANCE_PATH": str(tmp_path),
+        }
+    )
+    result = fresh.test_cli_runner().invoke(args=["scenarios", "check"])
+    assert result.exit_code == 0, result.output
+    files = len(list((ROOT / "scenarios").glob("*.scenario")))
+    assert f"{files} files checked, 0 problems." in result.output
+    with fresh.app_context():
+        assert inspect(db.engine).get_table_names() == []  # the check created nothing
+    broken = tmp_path / "broken.scenario"
+    broken.write_text(
+        (FIXTURES / "short-visit.scenario").read_text().replace("-> ending-alone", "-> nowhere")
+    )
+    result = fresh.test_cli_runner().invoke(args=["scenarios", "check", str(broken)])
+    assert result.exit_code == 1 and "unknown-target" in result.output
 
 
 def test_load_is_idempotent_and_versions_change(runner, tmp_path):

@@ -33,3 +33,11 @@ def test_a_fill_that_is_not_markup_is_escaped():
     macro = Macro()
     page = rendered_once(macro, {"label": "Esc", "slot": "__x__"}, {"__x__": "<b>"})
     assert page == "<nav>Esc|&lt;b&gt;</nav>"
+
+
+def test_html_and_the_same_characters_as_text_are_kept_apart():
+    macro = Macro()
+    as_text = rendered_once(macro, {"label": "<i>x</i>", "slot": ""})
+    as_html = rendered_once(macro, {"label": Markup("<i>x</i>"), "slot": ""})
+    assert as_text == "<nav>&lt;i&gt;x&lt;/i&gt;|</nav>"
+    assert as_html == "<nav><i>x</i>|</nav>"

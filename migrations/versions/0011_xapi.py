@@ -1,6 +1,6 @@
 """xAPI statement queue, CPD record entries and certificates of completion (issue 13)
 
-Revision ID: 0010_xapi
+Revision ID: 0011_xapi
 Revises: 0010_lti
 Create Date: 2026-12-01 03:45:00
 
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0010_xapi'
+revision = '0011_xapi'
 down_revision = '0010_lti'
 branch_labels = None
 depends_on = None
