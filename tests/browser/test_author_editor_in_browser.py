@@ -1,6 +1,6 @@
 """In real Chromium, issue 14's "Done when": an author adds a learning source with its own
 finding, competency and briefing; writes a scenario forwards from its options ("A new step...");
-leaves a page mid-edit and comes back to the text; deletes a step and brings it back; previews
+adds an image with alt text (the learner sees it); leaves a page mid-edit and comes back to the text; deletes a step and brings it back; previews
 with the supervisor's questions shown; publishes to a tester, then to everyone; a learner plays
 it and is sent from the feedback to the new source's briefing.
 
@@ -12,8 +12,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.media_samples import png
+
 from .conftest import sign_in
 from .test_sources_in_browser import _add_source
+
+ALT = "Muddy work boots by the front door"
 
 
 def _click(page, button: str) -> None:
@@ -79,11 +83,21 @@ def test_author_writes_forwards_never_loses_work_tests_and_publishes(
     page.get_by_label("Title").fill("The boots by the door")
     page.get_by_label("Scenario id").fill("boots-by-the-door")
     _click(page, "Create draft")
+    # An image with its alt text, for the opening scene.
+    page.get_by_role("link", name="Images and audio").first.click()
+    page.get_by_label("Choose an image or audio file").set_input_files(
+        {"name": "boots.png", "mimeType": "image/png", "buffer": png(40, 30)}
+    )
+    page.get_by_label("Description (needed for an image)").fill(ALT)
+    _click(page, "Upload")
+    picture = page.locator("code.wp-media-ref").first.inner_text()
     _details(page)
 
     # Forwards from the opening scene: its Go to creates the choice and opens it.
     page.get_by_role("link", name="opening").first.click()
-    page.get_by_label("Text", exact=True).fill("Work boots by the door, a dent in the wall.")
+    page.get_by_label("Text", exact=True).fill(
+        f"Work boots by the door, a dent in the wall.\n\n{picture}"
+    )
     _new_step(page, page.get_by_label("Go to (line 1)"), "What now", "Choice: a question")
     _click(page, "Save node")
     expect(page.get_by_role("heading", name="Choice: what-now")).to_be_visible()
@@ -156,6 +170,7 @@ def test_author_writes_forwards_never_loses_work_tests_and_publishes(
         learner.get_by_role("link", name="The boots by the door").click()
         expect(learner.get_by_text("This scenario mentions domestic abuse.")).to_be_visible()
         learner.get_by_role("button", name="Start").click()
+        expect(learner.get_by_role("img", name=ALT)).to_be_visible()
         learner.get_by_role("button", name="Continue").click()
         learner.get_by_label("Ask Leah, when she is alone at clinic").check()
         learner.get_by_role("button", name="Choose").click()
