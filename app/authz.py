@@ -22,6 +22,9 @@ The actions, one name each:
 | `view_media` | MediaFile | authors and admins; anyone signed in once its scenario is published |
 | `answer_deep_link` | LtiHandoff | the person the platform's deep-linking launch signed in |
 | `area:facilitate` | - | facilitators, authors and administrators: start exercise sessions |
+| `area:insights` | - | the insights role, authors and administrators: anonymous aggregates |
+| `area:assign` | - | supervisors and administrators: assignments and their completion report |
+| `assign` | User, Team, Agency | a User: their supervisor; a Team: an admin, or a supervisor in it; an Agency: an admin |
 | `view_session` | ExerciseSession | its facilitator and its participants |
 | `facilitate_session` | ExerciseSession | its facilitator (a solo session's learner moves its phases) |
 | `play_seat` | SeatRef | participants in that seat; the facilitator, while no one sits there |
@@ -46,12 +49,14 @@ from typing import Any, TypeVar
 
 from flask import abort
 from flask_login import current_user
-from sqlalchemy import ColumnElement, and_, false, or_, select
+from sqlalchemy import ColumnElement, and_, false, or_, select, true
 
 from .db import db
 from .models import (
+    Agency,
     AgreedAction,
     ApprovalRequest,
+    Assignment,
     Attempt,
     Certificate,
     ExerciseParticipant,
@@ -62,6 +67,7 @@ from .models import (
     ScenarioTester,
     StoredScenario,
     SupervisionSession,
+    Team,
     User,
 )
 
@@ -70,6 +76,9 @@ AREA_ROLES = {  # the roles that open each area of the site
     "author": {Role.AUTHOR, Role.ADMIN},
     "supervise": {Role.SUPERVISOR},
     "facilitate": {Role.FACILITATOR, Role.AUTHOR, Role.ADMIN},
+    # anonymous aggregates across the partnership: never a named learner, never free text
+    "assign": {Role.SUPERVISOR, Role.ADMIN},  # set work with a due date; see its completion
+    "insights": {Role.INSIGHTS, Role.AUTHOR, Role.ADMIN},
     "learn": set(Role),
 }
 
@@ -109,6 +118,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return _cpd(user, action, obj)
     if action == "answer_deep_link":  # an LTI deep-linking request: the person it launched
         return obj.user_id == user.id
+    if action == "assign":
+        return _assign(user, obj)
     if action in AUTHORING:
         return _authoring(user, action, obj)
     if action in EXERCISES:
@@ -206,6 +217,31 @@ def _exercises(user: User, action: str, obj: Any) -> bool:
         return obj.facilitator_id == user.id and can(user, "area:facilitate")
     assert action == "view_session"
     return obj.facilitator_id == user.id or _seat_of(user, obj)[0]
+
+
+def _assign(user: User, obj: Any) -> bool:
+    """Supervisors set work for a learner they supervise or their own team; administrators for
+    any team or agency."""
+    admin = user.has_role(Role.ADMIN)
+    if isinstance(obj, User):
+        return _supervisor_of(user, obj)
+    if isinstance(obj, Team):
+        return admin or (user.has_role(Role.SUPERVISOR) and user.team_id == obj.id)
+    if isinstance(obj, Agency):
+        return admin
+    raise ValueError(f"cannot assign to {obj!r}")
+
+
+def assignments_clause(user: Any) -> ColumnElement[bool]:
+    """The assignments whose completion `user` may see: all for an administrator, those they
+    set for a supervisor."""
+    if not _is_user(user):
+        return false()
+    if user.has_role(Role.ADMIN):
+        return true()
+    if user.has_role(Role.SUPERVISOR):
+        return Assignment.assigned_by_id == user.id
+    return false()
 
 
 def _supervision(user: User, action: str, obj: Any) -> bool:

@@ -89,10 +89,12 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from .about import bp as about_bp
     from .admin.views import bp as admin_bp
+    from .assign import bp as assign_bp
     from .auth.views import bp as auth_bp
     from .author.views import bp as author_bp
     from .exercises.routes import bp as exercises_bp
     from .guide.views import bp as guide_bp
+    from .insights import bp as insights_bp
     from .learn.views import bp as learn_bp
     from .lti.admin import bp as lti_admin_bp
     from .lti.views import bp as lti_bp
@@ -112,6 +114,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(author_bp, url_prefix="/author")
     app.register_blueprint(supervise_bp, url_prefix="/supervise")
     app.register_blueprint(sources_bp, url_prefix="/sources")
+    app.register_blueprint(insights_bp, url_prefix="/insights")
+    app.register_blueprint(assign_bp, url_prefix="/assignments")
     app.register_blueprint(lti_bp)
     app.register_blueprint(lti_admin_bp, url_prefix="/admin/lti")
 

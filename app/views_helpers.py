@@ -18,7 +18,9 @@ NAV_ITEMS = (
     ("learn.my_learning", "My learning", "area:learn"),
     ("exercises.index", "Exercises", "area:learn"),
     ("supervise.dashboard", "Team", "area:supervise"),
+    ("assign.report", "Assignments", "area:assign"),
     ("author.index", "Authoring", "area:author"),
+    ("insights.index", "Insights", "area:insights"),
     ("guide.index", "Guides", None),
     ("admin.users", "Users", "area:admin"),
 )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..action_form import ActionForm, confirmed
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import User
+from ..pagination import page_links
 from ..services import accounts
 from ..services import organisation as org
 from .forms import AgencyForm, TeamForm, UserForm
@@ -35,7 +36,13 @@ def _fill_choices(form: UserForm, editing: User | None = None) -> None:
 
 @bp.get("/users")
 def users():
-    return render_template("admin/users.html", users=org.people(db.session))
+    find = request.args.get("find", "")[:200]
+    page = request.args.get("page", "1")
+    listed = org.people(db.session, int(page) if page.isdigit() else 1, find)
+    pagination = page_links(
+        listed.page, listed.pages, lambda n: url_for("admin.users", page=n, find=find or None)
+    )
+    return render_template("admin/users.html", listed=listed, find=find, pagination=pagination)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -174,3 +181,4 @@ def organisation():
 from . import data_rights as _data_rights  # noqa: E402,F401 - its routes are on this blueprint
 from . import learning_records as _learning_records  # noqa: E402,F401 - routes on this blueprint
 from . import oversight  # noqa: E402, F401 - the audit log and sign-in limits pages
+from . import user_import as _user_import  # noqa: E402, F401 - importing accounts from CSV

@@ -18,7 +18,7 @@ from ..engine import NodeKind
 from ..engine.model import Node, Scenario
 from ..engine.wording import plural
 from .layout import Arrow, Box, MapLayout, arrows_of
-from .map_labels import arrow_label, clip, wrap
+from .map_labels import CHAR_W, arrow_label, clip, wrap
 
 KIND_STYLE = {  # fill, stroke, label: one for every NodeKind
     NodeKind.SCENE: ("#f3f2f1", "#505a5f", "Scene"),
@@ -120,8 +120,13 @@ def render_svg(
     problems: Mapping[str, int],
     href: Callable[[str], str],
     title: str = "Scenario map",
+    shares: Mapping[tuple[str, str], tuple[float, str]] | None = None,
 ) -> str:
-    """The map as an inline SVG document fragment (text: the caller marks it safe)."""
+    """The map as an inline SVG document fragment (text: the caller marks it safe).
+
+    `shares` weights arrows for the insights' choice map: (source node, arrow label) -> (share
+    from 0 to 1, the words written on the arrow, e.g. "62% (31)"). Arrows it does not name are
+    drawn thin and grey."""
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{plan.width:.0f}" '
         f'height="{plan.height:.0f}" viewBox="0 0 {plan.width:.0f} {plan.height:.0f}" '
@@ -129,15 +134,26 @@ def render_svg(
         f'<title id="map-title">{escape(title)}</title>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-        'fill="#505a5f"/></marker></defs>',
+        'fill="#505a5f"/></marker><marker id="arrow-share" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" '
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1d70b8"/></marker></defs>',
     ]
+    labels: list[str] = []
+    at_target: dict[str, int] = {}
     for arrow in plan.arrows:
         dash = ' stroke-dasharray="2 4"' if arrow.kind == "else" else ""
         dash = ' stroke-dasharray="7 5"' if arrow.back else dash
+        width, colour, marker = 1.5, "#505a5f", "arrow"
+        weight = (shares or {}).get((arrow.source, arrow.label))
+        if weight is not None:
+            width, colour = 1.5 + 10 * max(0.0, min(1.0, weight[0])), "#1d70b8"
+            marker = "arrow-share"  # a fixed-size head, however thick the line
+            nth = at_target[arrow.target] = at_target.get(arrow.target, -1) + 1
+            labels.append(_share_label(arrow, weight[1], nth))
         out.append(
             f'<path class="wp-map-arrow" data-from="{escape(arrow.source)}" '
             f'data-to="{escape(arrow.target)}" d="{_path(arrow, plan.boxes)}" fill="none" '
-            f'stroke="#505a5f" stroke-width="1.5"{dash} marker-end="url(#arrow)"/>'
+            f'stroke="{colour}" stroke-width="{width:.1f}"{dash} marker-end="url(#{marker})"/>'
         )
     out += [label for label in map(arrow_label, plan.arrows) if label]
     start = plan.boxes.get(scenario.start)
@@ -151,8 +167,23 @@ def render_svg(
         out.append(
             _node(node, box, problems.get(node_id, 0), href(node_id), node_id == scenario.start)
         )
+    out += labels  # on top of the boxes, so a share is never hidden
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _share_label(arrow: Arrow, words: str, nth: int) -> str:
+    """The share written on a white plate just above the box the arrow reaches (the option's
+    words sit mid-arrow); the `nth` share into the same box moves along so none overlap."""
+    x, y = arrow.points[-1]
+    w = len(words) * CHAR_W + 10
+    x, y = x - 60 + nth * (w + 6), y - 39 - 22
+    return (
+        f'<g class="wp-map-share"><rect x="{x - w / 2:.0f}" y="{y - 13:.0f}" width="{w:.0f}" '
+        f'height="18" rx="3" fill="#ffffff" stroke="#1d70b8"/><text x="{x:.0f}" y="{y:.0f}" '
+        f'font-size="12" font-weight="bold" text-anchor="middle" fill="#0b0c0c">'
+        f"{escape(words)}</text></g>"
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..db import db
-from ..services.demo import PEOPLE, build_demo, demo_email, demo_exists
+from ..services.demo import PEOPLE, build_demo, demo_email, demo_exists, grow_demo
 
 PASSWORD_FILE = "demo-password.txt"  # noqa: S105 - a file name, not a password
 
@@ -61,14 +61,14 @@ def _activity() -> None:
     from ..services.demo_activity import add_activity, has_activity
     from ..services.supervision import rules_for
 
-    if has_activity(db.session):
-        click.echo("The demo activity already exists.")
-        return
     content = current_app.config["CONTENT_DIR"]
     rules = rules_for(current_app.config)
+    existed = has_activity(db.session)
     added = add_activity(db.session, utcnow(), rules, sources.everything(db.session, content))
     db.session.commit()
-    if added:
+    if existed and not added:
+        click.echo("The demo activity already exists.")
+    elif added:
         click.echo(f"Demo activity added: {added} attempts, reflections and past supervision.")
     else:
         click.echo("No demo activity added: load the scenarios first (flask scenarios load).")
@@ -76,7 +76,11 @@ def _activity() -> None:
 
 def _organisation() -> None:
     if demo_exists(db.session):
+        grown = grow_demo(db.session)
+        db.session.commit()
         click.echo("The demo organisation already exists.")
+        if grown:
+            click.echo(f"Added {grown} more demo practitioners (same password as the others).")
     else:
         password, new = _password()
         build_demo(db.session, password)
@@ -84,6 +88,7 @@ def _organisation() -> None:
         click.echo("Demo organisation created. Accounts:")
         for local, name, roles, *_ in PEOPLE:
             click.echo(f"  {demo_email(local):45} {name:14} {', '.join(sorted(roles))}")
+        click.echo(f"  and 56 practitioners, {demo_email('staff01')} to {demo_email('staff56')}")
         if os.environ.get("DEMO_PASSWORD"):
             click.echo("Password: the value of DEMO_PASSWORD.")
         else:

@@ -113,6 +113,29 @@ def link(email: str) -> None:
     _print_link(user)
 
 
+@group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_users(file: str) -> None:
+    """Add accounts from a CSV file (name, email, agency, team, roles, supervisor): all or none."""
+    from pathlib import Path
+
+    from ..services import user_import
+
+    rows, errors = user_import.read(Path(file).read_bytes())
+    planned, more = user_import.check(db.session, rows) if not errors else ([], [])
+    errors += more
+    if errors:
+        for error in errors:
+            click.echo(str(error), err=True)
+        raise click.ClickException(f"Nothing imported: {len(errors)} problem(s) to fix first.")
+    made = user_import.apply(db.session, planned, actor=None)
+    db.session.commit()
+    click.echo(
+        f"Imported {len(made)} account(s). Issue set-password links with: flask users link EMAIL"
+    )
+
+
 @group.command("list")
 @with_appcontext
 def list_users() -> None:

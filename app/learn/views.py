@@ -26,8 +26,8 @@ from ..db import db, utcnow
 from ..engine import Answer, NodeKind, StepError
 from ..lti import grading as lti_grading
 from ..models import AgreedAction, Attempt, StoredScenario
-from ..services import catalogue as learner_catalogue
 from ..services import (
+    assignments,
     exercise_record,
     library,
     notices,
@@ -38,6 +38,7 @@ from ..services import (
     trials,
     xapi_queue,
 )
+from ..services import catalogue as learner_catalogue
 from ..services import supervision as supervision_pages
 from .forms import ActionDoneForm, ChoiceForm, ReflectionForm, StartForm, StepForm
 
@@ -74,7 +75,8 @@ def _signed_in() -> None:
 @bp.get("/scenarios")
 def catalogue():
     entries = learner_catalogue.entries(db.session, current_user, _vocab())
-    return render_template("learn/catalogue.html", entries=entries)
+    assigned = assignments.for_learner(db.session, current_user, utcnow().date())
+    return render_template("learn/catalogue.html", entries=entries, assigned=assigned)
 
 
 @bp.get("/scenarios/<slug>")
@@ -277,6 +279,7 @@ def my_learning():
         supervision=own,
         today=utcnow().date(),
         exercise_rows=exercise_record.my_record(db.session, current_user.id),
+        assigned=assignments.for_learner(db.session, current_user, utcnow().date()),
     )
     # after rendering (the commit expires the rows): the supervision notices have been seen
     notices.read_all(db.session, current_user, notices.SUPERVISION, utcnow())

@@ -12,6 +12,7 @@ from .accounts import (
     UserRole,
     UserSession,
 )
+from .assignments import Assignment
 from .audit import AuditEvent, Notice
 from .authoring import (
     ApprovalRequest,
@@ -48,6 +49,7 @@ from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 from .xapi import XapiStatement
 
 __all__ = [
+    "Assignment",
     "Certificate",
     "CpdEntry",
     "XapiStatement",

@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from ..models import AuditEvent, User
@@ -62,8 +62,21 @@ def events(session: Session, filters: Filters, limit: int = 500):
     return session.execute(query).all()
 
 
+# The distinct actions by skipping from one to the next along ix_audit_events_action_at: a few
+# index lookups however long the log grows (SELECT DISTINCT would read every entry).
+_ACTIONS = text(
+    "WITH RECURSIVE found(action) AS ("
+    " SELECT MIN(action) FROM audit_events"
+    " UNION ALL"
+    " SELECT (SELECT MIN(action) FROM audit_events WHERE action > found.action)"
+    " FROM found WHERE found.action IS NOT NULL)"
+    " SELECT action FROM found WHERE action IS NOT NULL"
+)
+
+
 def actions(session: Session) -> list[str]:
-    return list(session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
+    """Every action the log holds, in order."""
+    return list(session.scalars(_ACTIONS))
 
 
 def safe_cell(value) -> str:

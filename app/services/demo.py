@@ -1,4 +1,6 @@
-"""A demo organisation: agencies, teams, an admin, an author, two supervisors, six learners."""
+"""A demo organisation: agencies, teams, an admin, an author, two supervisors, six named
+learners, and a wider workforce of 56 (demo_people) so the partnership insights have something
+to show. Every demo account has the same password, hashed once (argon2 is slow on purpose)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from ..models import Agency, Team, User
 from .accounts import create_user, find_by_email
+from .demo_people import workforce
+from .passwords import hash_password
 
 DEMO_DOMAIN = "demo.wholepicture.test"
 AGENCIES = [
@@ -20,6 +24,7 @@ AGENCIES = [
 PEOPLE = [
     ("admin", "Alex Admin", {"admin"}, 0, None, None),
     ("author", "Ade Author", {"author"}, 0, None, None),
+    ("insights", "Wes Workforce", {"insights"}, 0, None, None),  # partnership insights only
     (
         "supervisor.care",
         "Sam Okafor",
@@ -48,6 +53,41 @@ def demo_exists(session: Session) -> bool:
 
 def build_demo(session: Session, password: str) -> list[User]:
     """Create the demo organisation. Call only when demo_exists() is False."""
+    agencies = _agencies(session)
+    hashed = hash_password(password)
+    users: dict[str, User] = {}
+    for local, name, roles, agency_index, team_name, supervisor in PEOPLE:
+        users[local] = _person(session, hashed, local, name, roles, agencies[agency_index],
+                               team_name, users.get(supervisor or ""))  # fmt: skip
+    grow_demo(session)
+    return list(users.values())
+
+
+def grow_demo(session: Session) -> int:
+    """Add the demo people not there yet (a demo made before it grew); returns how many.
+    They share the admin's password hash: the same password as every demo account."""
+    admin = find_by_email(session, demo_email("admin"))
+    if admin is None:
+        return 0
+    agencies = _agencies(session)
+    added = 0
+    for local, name, roles, agency_index, team_name, boss in PEOPLE:
+        if find_by_email(session, demo_email(local)) is None:
+            supervisor = find_by_email(session, demo_email(boss)) if boss else None
+            _person(session, admin.password_hash, local, name, roles, agencies[agency_index],
+                    team_name, supervisor)  # fmt: skip
+            added += 1
+    for person in workforce():
+        if find_by_email(session, demo_email(person.local)) is not None:
+            continue
+        supervisor = find_by_email(session, demo_email(person.supervisor or "")) or None
+        _person(session, admin.password_hash, person.local, person.name, {"learner"},
+                agencies[person.agency_index], person.team, supervisor)  # fmt: skip
+        added += 1
+    return added
+
+
+def _agencies(session: Session) -> list[Agency]:
     agencies = []
     for name, kind, teams in AGENCIES:
         agency = session.scalar(select(Agency).where(Agency.name == name))
@@ -59,22 +99,23 @@ def build_demo(session: Session, password: str) -> list[User]:
                 session.add(Team(agency_id=agency.id, name=team))
         agencies.append(agency)
     session.flush()
-    users: dict[str, User] = {}
-    for local, name, roles, agency_index, team_name, supervisor in PEOPLE:
-        agency = agencies[agency_index]
-        team = (
-            session.scalar(select(Team).where(Team.agency_id == agency.id, Team.name == team_name))
-            if team_name
-            else None
-        )
-        users[local] = create_user(
-            session,
-            email=demo_email(local),
-            display_name=name,
-            roles=roles,
-            agency_id=agency.id,
-            team_id=team.id if team else None,
-            supervisor_id=users[supervisor].id if supervisor else None,
-            password=password,
-        )
-    return list(users.values())
+    return agencies
+
+
+def _person(session, hashed, local, name, roles, agency, team_name, supervisor) -> User:
+    team = (
+        session.scalar(select(Team).where(Team.agency_id == agency.id, Team.name == team_name))
+        if team_name
+        else None
+    )
+    user = create_user(
+        session,
+        email=demo_email(local),
+        display_name=name,
+        roles=set(roles),
+        agency_id=agency.id,
+        team_id=team.id if team else None,
+        supervisor_id=supervisor.id if supervisor else None,
+    )
+    user.password_hash = hashed
+    return user

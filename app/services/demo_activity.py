@@ -1,7 +1,8 @@
 """Demo activity: the six demo learners play real scenarios (every answer goes through
 player.submit, so the data is exactly what a learner would leave), write reflections of varied
 quality, and some have had supervision. Enough for a supervisor's dashboard and agenda to show
-what they are for. Added once: nothing is added if any demo learner has an attempt.
+what they are for. The wider workforce (demo_people) plays too, leaning the way their agency
+does, so the insights show patterns. Added once: a person who has an attempt gets no more.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from . import player
 from . import supervision as pages
 from . import supervision_records as records
 from .demo import demo_email
+from .demo_people import workforce
 from .demo_texts import BRIEF, MIDDLING, THOUGHTFUL
 
 WEAK = ("relied-on-self-report", "consent-barrier", "parent-not-seen-as-parent",
@@ -118,8 +120,11 @@ def add_activity(session: Session, now: datetime, rules, vocab) -> int:
     """Play every demo attempt and hold the past supervision sessions; returns attempts added."""
     people = {u.email: u for u in session.scalars(select(User))}
     scenarios = {r.slug: r for r in session.scalars(select(StoredScenario))}
+    played = set(session.scalars(select(Attempt.user_id).distinct()))
+    added = _workforce_plays(session, now, people, scenarios, played)
+    if has_activity(session):
+        return added
     counters = {local: [0] for local in PERSONAS}
-    added = 0
     for local, slug, days_ago, finish in PLAYS:
         user, stored = people.get(demo_email(local)), scenarios.get(slug)
         if user is None or stored is None or stored.current_version_id is None:
@@ -129,6 +134,26 @@ def add_activity(session: Session, now: datetime, rules, vocab) -> int:
         added += 1
         if (local, slug) in SESSIONS_AFTER and user.supervisor is not None:
             _hold_session(session, user, SESSIONS_AFTER[(local, slug)], now, rules, vocab)
+    return added
+
+
+def _workforce_plays(session: Session, now: datetime, people, scenarios, played) -> int:
+    added = 0
+    for n, person in enumerate(workforce()):
+        user = people.get(demo_email(person.local))
+        if user is None or user.id in played:
+            continue
+        persona = Persona(person.leans_to, ("middling", "brief", "thoughtful")[n % 3],
+                          every_other=person.every_other)  # fmt: skip
+        written = [n]
+        for slug, days_ago, finish in person.plays:
+            stored = scenarios.get(slug)
+            if stored is None or stored.current_version_id is None:
+                continue
+            start = (now - timedelta(days=days_ago)).replace(hour=9 + n % 8, minute=0, second=0,
+                                                              microsecond=0)  # fmt: skip
+            play(session, user, stored, persona, start, finish, written)
+            added += 1
     return added
 
 

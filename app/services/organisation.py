@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ..models import AccountChange, Agency, Role, Team, User, UserRole
 
@@ -82,9 +82,45 @@ def account_choices(session: Session, editing: User | None = None) -> Choices:
     )
 
 
-def people(session: Session) -> list[User]:
-    """Every account, active ones first, by name."""
-    return list(session.scalars(select(User).order_by(User.active.desc(), User.display_name)))
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class PeoplePage:
+    """One page of the accounts list: `total` accounts match, `pages` pages of them."""
+
+    people: list[User]
+    total: int
+    page: int
+    pages: int
+
+
+def people(session: Session, page: int = 1, find: str = "", per_page: int = PER_PAGE) -> PeoplePage:
+    """A page of accounts, active ones first, by name; `find` narrows to names or emails that
+    contain it. Agency, team and supervisor come in the same query (no query per row)."""
+    matching = select(User)
+    find = find.strip()
+    if find:
+        text = find.lower()
+        for special in ("\\", "%", "_"):
+            text = text.replace(special, "\\" + special)
+        pattern = f"%{text}%"
+        matching = matching.where(
+            func.lower(User.display_name).like(pattern, escape="\\")
+            | func.lower(User.email).like(pattern, escape="\\")
+        )
+    total = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(1, page), pages)
+    rows = session.scalars(
+        matching.options(
+            joinedload(User.agency), joinedload(User.team), joinedload(User.supervisor)
+        )
+        .order_by(User.active.desc(), User.display_name, User.id)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    return PeoplePage(list(rows.unique()), total, page, pages)
 
 
 def history(session: Session, user: User) -> list[AccountChange]:

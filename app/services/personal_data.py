@@ -23,6 +23,7 @@ from ..models import (
     AccountChange,
     AgreedAction,
     ApprovalRequest,
+    Assignment,
     Attempt,
     AttemptAnswer,
     AttemptScore,
@@ -350,6 +351,21 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         "delete",  # their verification links stop working
     ),
     Holding("notices", Notice, ("user_id",), lambda u: Notice.user_id == u.id, "delete"),
+    # assignments: work set for the person goes; work they set for others stays, unsigned
+    Holding(
+        "assignments_set_for_you",
+        Assignment,
+        ("user_id",),
+        lambda u: Assignment.user_id == u.id,
+        "delete",
+    ),
+    Holding(
+        "assignments_you_set",
+        Assignment,
+        ("assigned_by_id",),
+        lambda u: Assignment.assigned_by_id == u.id,
+        "detach",
+    ),
     Holding(
         "signed_in_browsers",
         UserSession,

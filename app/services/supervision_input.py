@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..engine import NodeKind, Scenario
 from ..models import Attempt, AttemptAnswer, Reflection, SupervisionSession, User
@@ -144,10 +145,19 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         .order_by(Attempt.started_at, Attempt.id)
         .options(
             selectinload(Attempt.version),
-            selectinload(Attempt.answers).selectinload(AttemptAnswer.reflection),
+            selectinload(Attempt.answers).noload(AttemptAnswer.reflection),
         )
-    )
+    ).all()
+    # The learners' reflections in one query by person (ix_reflections_user_id), not by every
+    # answer's id: an IN list of thousands of ids, 500 a query, cost more than the query itself
+    # (and a join made PostgreSQL hash the whole table: EXPLAIN at 100,000 reflections).
+    written = {
+        r.answer_id: r
+        for r in session.scalars(select(Reflection).where(Reflection.user_id.in_(data)))
+    }
     for attempt in attempts:
+        for answer in attempt.answers:
+            set_committed_value(answer, "reflection", written.get(answer.id))
         data[attempt.user_id].attempts.append(_view(attempt))
     sessions = session.scalars(
         select(SupervisionSession)

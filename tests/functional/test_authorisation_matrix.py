@@ -70,6 +70,7 @@ MATRIX: dict[str, tuple[str, str | None]] = {
     # administration: Jo's account
     "admin.users": ("L 403 403 403 403 403 200 L", None),
     "admin.new_user": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
+    "admin.import_users": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
     "admin.user": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
     "admin.toggle_active": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
     "admin.password_link": ("405 405 405 405 405 405 405 405", "L 403 403 403 403 403 ok L"),
@@ -166,6 +167,10 @@ MATRIX.update(
     }
 )
 
+# partnership insights: anonymous aggregates for authors, admins (and the insights role)
+for endpoint in ("index", "scenario", "choices", "misconceptions"):
+    MATRIX[f"insights.{endpoint}"] = ("L 403 403 403 403 200 200 L", None)
+
 # LTI 1.3: the protocol endpoints a platform and a browser reach without a session (each refuses
 # a post without its launch's values: 400), the deep-link pick of Jo's launch, and the registry
 MATRIX.update(
@@ -180,6 +185,10 @@ MATRIX.update(
         "lti_admin.platform": ("L 403 403 403 403 403 200 L", "L 403 403 403 403 403 ok L"),
     }
 )
+
+# assignments: supervisors (for their supervisees and team) and admins (teams and agencies)
+MATRIX["assign.report"] = ("L 403 403 200 200 403 200 L", None)
+MATRIX["assign.new"] = ("L 403 403 200 200 403 200 L", "L 403 403 ok ok 403 ok L")
 
 # URL arguments that are not the world's default for that name
 OVERRIDES = {"guide.page": {"slug": "glossary"}}

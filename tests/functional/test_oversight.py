@@ -133,3 +133,14 @@ def test_only_admins_see_the_audit_log(app, browser, client, make_user):
     browser.login("old.sup@example.org")
     assert client.get("/admin/audit").status_code == 403
     assert client.get("/admin/sign-in-limits").status_code == 403
+
+
+def test_the_what_filter_offers_each_action_in_the_log_once_in_order(auth, client):
+    auth("admin@example.org", roles=("admin",))
+    for action in ("read_reflections", "clear_sign_in_limit", "read_reflections", "erase_user"):
+        db.session.add(AuditEvent(action=action, detail={}))
+    db.session.commit()
+    page = client.get("/admin/audit").text
+    select = page[page.index('<select class="govuk-select" id="what"') :].split("</select>")[0]
+    offered = re.findall(r'<option value="([^"]*)"', select)
+    assert offered == ["", "clear_sign_in_limit", "erase_user", "read_reflections"]

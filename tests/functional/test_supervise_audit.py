@@ -48,13 +48,14 @@ def test_learner_page_agenda_and_comment_page_each_write_one_entry(world, browse
     assert all(e.at is not None for e in log)
 
 
-def test_dashboard_writes_one_entry_per_learner_whose_reflection_it_shows(world, browser, client):
+def test_the_team_page_shows_no_reflection_so_writes_no_entry(world, browser, client):
     jo_leans_on_accounts(world)
     play(world.dan, "school-call", ["Ask Kai how his mornings are going."], ["Kai said a lot."])
-    play(world.tom, "school-call", ["Ask Kai how his mornings are going."], ["Not sam's to see."])
     sign_in(browser, world.sam)
-    client.get("/supervise/")
-    assert sorted(e.subject_user_id for e in entries()) == sorted([world.jo.id, world.dan.id])
+    page = client.get("/supervise/")
+    assert "Kai said a lot." not in page.text and entries() == []
+    client.get(f"/supervise/learners/{world.dan.id}")  # the person's own page shows them
+    assert [e.subject_user_id for e in entries()] == [world.dan.id]
 
 
 def test_a_supervisor_reading_an_ending_page_is_logged(world, browser, client):

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.db import db
-from app.models import Attempt, ReflectionComment, SupervisionSession
+from app.models import Attempt, ReflectionComment, SupervisionSession, User
 from app.services import library
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +43,14 @@ def test_demo_with_activity_fills_dashboards_once(app, runner, monkeypatch):
     assert "Demo activity added" in first.output
     attempts = db.session.scalar(select(func.count()).select_from(Attempt))
     assert attempts >= 12
+    players = select(func.count(func.distinct(Attempt.user_id))).select_from(Attempt)
+    assert db.session.scalar(players) >= 60  # enough for insights to show every agency
+    agencies = (
+        select(func.count(func.distinct(User.agency_id)))
+        .select_from(Attempt)
+        .join(User, User.id == Attempt.user_id)
+    )
+    assert db.session.scalar(agencies) == 5
     assert db.session.scalar(select(func.count()).select_from(SupervisionSession)) == 2
     assert db.session.scalar(select(func.count()).select_from(ReflectionComment)) == 2
     again = runner.invoke(args=["demo", "--with-activity"])

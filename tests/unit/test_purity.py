@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = ["app.engine", "app.authoring", "app.supervision", "app.exercise", "app.xapi"]
+PURE = ["app.engine", "app.authoring", "app.supervision", "app.exercise", "app.xapi", "app.charts"]
 WEB_STACK = ["flask", "sqlalchemy", "wtforms", "jinja2", "werkzeug", "markupsafe"]
 
 PROBE = """

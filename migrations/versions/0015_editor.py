@@ -1,7 +1,7 @@
 """Editor: every save of a draft kept as a revision; versions given to named testers first
 
-Revision ID: 0013_editor
-Revises: 0012_authorhelp
+Revision ID: 0015_editor
+Revises: 0014_data
 Create Date: 2026-12-01 03:55:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0013_editor'
-down_revision = '0012_authorhelp'
+revision = '0015_editor'
+down_revision = '0014_data'
 branch_labels = None
 depends_on = None
 
