@@ -14,6 +14,7 @@ The actions, one name each:
 | `answer_attempt` | Attempt | its learner |
 | `approve_version` | ApprovalRequest | an author other than the one who asked, while it is open |
 | `change_authoring_settings` | - | administrators |
+| `test_scenario` | StoredScenario | the people an author gave a test version to, until it is archived |
 | `supervise_learner` | User | their current supervisor, while the learner is active |
 | `comment_reflection` | Reflection | the learner's current supervisor |
 | `complete_action` | AgreedAction | the learner it was agreed with |
@@ -63,6 +64,7 @@ from .models import (
     Reflection,
     ReflectionComment,
     Role,
+    ScenarioTester,
     StoredScenario,
     SupervisionSession,
     Team,
@@ -99,6 +101,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return obj.user_id == user.id
     if action == "dismiss_notice":
         return obj.user_id == user.id
+    if action == "test_scenario":  # a version given to them to try before everyone
+        return _testing(user, obj)
     if action == "view_media":  # learners see a published scenario's steps, archived ones too
         if can(user, "area:author"):  # (an attempt started before archiving plays on)
             return True
@@ -152,6 +156,20 @@ def _authoring(user: User, action: str, obj: Any) -> bool:
         return obj.requested_by_id != user.id and obj.decision is None
     assert action == "change_authoring_settings"
     return user.has_role(Role.ADMIN)
+
+
+def _testing(user: User, obj: Any) -> bool:
+    assert isinstance(obj, StoredScenario)
+    if obj.archived:
+        return False
+    return (
+        db.session.scalar(
+            select(ScenarioTester.id)
+            .where(ScenarioTester.scenario_id == obj.id, ScenarioTester.user_id == user.id)
+            .limit(1)
+        )
+        is not None
+    )
 
 
 @dataclass(frozen=True)

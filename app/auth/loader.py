@@ -72,6 +72,11 @@ def _from_this_site() -> bool:
 def unauthorised():
     """Send to sign in. A reflection posted from this site after the session ended is carried,
     sealed, so only text that came through this page can be kept after signing in."""
+    from ..author.autosave import resend_page
+
+    kept = resend_page(signed_in=False)  # an author's typing, when their session has ended
+    if kept is not None:
+        return kept
     text = request.form.get("reflection", "") if request.method == "POST" else ""
     if text and _from_this_site():
         form = LoginForm(next=request.path)

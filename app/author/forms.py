@@ -104,6 +104,29 @@ class LoadedForm(FlaskForm):
     loaded = HiddenField()
 
 
+NEW_STEP = "__new__"  # "A new step..." in a Leads to or Go to list
+
+
+class NewStepFields:
+    """The new step's title and kind, asked for when "A new step..." is chosen (shown by the
+    editor's script at once, or after a first save without JavaScript)."""
+
+    new_title = StringField(
+        "Title of the new step",
+        widget=GovTextInput(),
+        description="For example 'Clinic visit'. It names the step in the editor's lists.",
+        validators=[Length(max=200), NoBidiControls()],
+    )
+    new_kind = RadioField(
+        "Kind of the new step",
+        choices=KINDS,
+        default=NodeKind.SCENE.value,
+        widget=GovRadioInput(),
+        description="A scene tells, a choice asks, a reflection gives a box to write in, an "
+        "ending closes the story. You can change it on the step's own page.",
+    )
+
+
 class DetailsForm(LoadedForm):
     id = StringField("Scenario id", widget=GovTextInput(), description=SLUG_HINT,
                      validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
@@ -160,7 +183,7 @@ class RouteForm(Form):
                             validators=[limit(500)])  # fmt: skip
 
 
-class NodeForm(LoadedForm):
+class NodeForm(NewStepFields, LoadedForm):
     new_id = StringField("Node id", widget=GovTextInput(), description=NODE_ID_HINT,
                          validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     kind = SelectField("Kind", choices=[(k, k.capitalize()) for k, _ in KINDS], widget=GovSelect(),
@@ -186,7 +209,7 @@ class NodeForm(LoadedForm):
 SCORES = [("", "No score"), ("2", "+2"), ("1", "+1"), ("0", "0"), ("-1", "-1"), ("-2", "-2")]
 
 
-class OptionForm(LoadedForm):
+class OptionForm(NewStepFields, LoadedForm):
     """Scores get one select per competency, added by `option_form()`."""
 
     text = StringField("Option text", widget=GovTextInput(), description=OPTION_TEXT_HINT,
@@ -252,6 +275,17 @@ class PublishForm(FlaskForm):
     submit = SubmitField("Publish", widget=GovSubmitInput())
 
 
+class TestersForm(FlaskForm):
+    testers = TextAreaField(
+        "Email addresses of the people who test it first",
+        widget=GovTextArea(),
+        description="One a line. They see it in their list of scenarios marked 'Test version'. "
+        "Nobody else sees it until you publish it to everyone.",
+        validators=[limit(5_000)],
+    )
+    submit = SubmitField("Publish to these testers", widget=GovSubmitInput())
+
+
 class DecisionForm(FlaskForm):
     comment = TextAreaField("Comment for the author", widget=GovTextArea(),
                             validators=[Optional(), Length(max=2000)])  # fmt: skip
@@ -274,4 +308,5 @@ class SettingsForm(FlaskForm):
         "A second author must approve each version before it is published",
         widget=GovCheckboxInput(),
     )
+    back = HiddenField()  # the publish page offers the setting too, and returns there
     submit = SubmitField("Save settings", widget=GovSubmitInput())

@@ -16,25 +16,26 @@ from ..authoring import (
     SetRoutes,
 )
 from ..authoring.normalise import prompt_line
+from ..authoring.steps import step_label
 from ..db import db
 from ..engine.model import Node, NodeKind
-from ..services import drafts
-from . import bp, stale
+from ..services import drafts, revisions
+from . import autosave, bp, forwards, stale
 from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
-from .forms import AddNodeForm, NodeForm
+from .forms import NEW_STEP, AddNodeForm, NodeForm
 
 
 def add_node_form() -> AddNodeForm:
     return AddNodeForm()
 
 
-def save(draft, change, form) -> bool:
-    """Apply one change; on EditError, or when another author saved since the form was drawn,
-    show why on the form and store nothing."""
+def save(draft, change, form, what: str = "") -> bool:
+    """Apply one change (`what` names it in the history); on EditError, or when another author
+    saved since the form was drawn, show why on the form and store nothing."""
     if stale.refused(form, draft):
         return False
     try:
-        drafts.edit(db.session, current_user, draft, change)
+        drafts.edit(db.session, current_user, draft, change, what)
     except EditError as error:
         db.session.rollback()
         field_error(form, error)
@@ -54,7 +55,9 @@ def node_or_404(state: drafts.DraftState, node_id: str) -> Node:
 def add_node(draft_id: int):
     draft = draft_or_404(draft_id)
     form = AddNodeForm()
-    if form.validate_on_submit() and save(draft, AddNode(form.kind.data, form.node_id.data), form):
+    if form.validate_on_submit() and save(
+        draft, AddNode(form.kind.data, form.node_id.data), form, f"new step '{form.node_id.data}'"
+    ):
         saved(draft_id, f"new node '{form.node_id.data}'")
         return go(url_for("author.node", draft_id=draft_id, node_id=form.node_id.data))
     state = drafts.state(draft, vocab())
@@ -82,8 +85,10 @@ def _node_form(state: drafts.DraftState, node: Node) -> NodeForm:
                       * max(1, 2 - len(node.routes)),
         }  # fmt: skip
     form = NodeForm(data=data)
-    targets = [("", "Nowhere")] + [(n, n) for n in state.scenario.nodes]
-    form.else_target.choices = targets
+    form.else_target.choices = [("", "Nowhere")] + [
+        (n.id, step_label(n)) for n in state.scenario.nodes.values()
+    ]
+    targets = forwards.targets(state.scenario, "Nowhere")
     form.tags.choices = with_unknown(list(vocab().tags.items()), node.tags)
     for entry in form.routes:
         entry.target.choices = targets
@@ -103,22 +108,53 @@ def node(draft_id: int, node_id: str):
                         form.optional.data, form.outcome.data or "", tuple(form.tags.data),
                         form.supervision.data or "")  # fmt: skip
         changes: list = [edit]
+        chosen = sum(r.target.data == NEW_STEP for r in form.routes) if current.kind.routed else 0
+        step = forwards.new_step(form, state.scenario, chosen, node_id)
         if current.kind.routed:
             # Arrows first, so clearing them and changing the kind can be one save.
-            routes = tuple((r.target.data or "", r.condition.data or "") for r in form.routes)
+            routes = tuple(
+                (step.node_id if r.target.data == NEW_STEP else r.target.data or "",
+                 r.condition.data or "") for r in form.routes
+            )  # fmt: skip
             new_kind = NodeKind.named(form.kind.data or "")
             if not (new_kind and new_kind.routed) and not any(t for t, _ in routes):
                 routes = ()
             changes.insert(0, SetRoutes(node_id, routes))
-        if save(draft, Chain(tuple(changes)), form):
+        if step.add:
+            changes.insert(0, step.add)
+        if step.ok and save(draft, Chain(tuple(changes)), form, f"step '{node_id}'"):
+            if step.node_id:
+                forwards.opened_next(step)
+                return go(url_for("author.node", draft_id=draft_id, node_id=step.node_id))
+            here = url_for("author.node", draft_id=draft_id, node_id=new_id)
+            if autosave.wanted():
+                return autosave.saved(draft, here)
             saved(draft_id, f"node '{new_id}'")
-            return go(url_for("author.node", draft_id=draft_id, node_id=new_id))
+            return go(here)
+    if autosave.wanted():
+        return autosave.refused(form)
     mine = [p for p in problem_links(state) if p.where == f"node {node_id}" or
             p.where.startswith(f"{node_id}, option")]  # fmt: skip
     stale.draw(form, draft)
     return render_template(
-        "author/node.html", state=state, node=current, form=form, problems=mine
+        "author/node.html",
+        state=state,
+        node=current,
+        form=form,
+        problems=mine,
+        new_chosen=any(r.target.data == NEW_STEP for r in form.routes),
     ), (400 if form.errors else 200)
+
+
+def undo_offer(state: drafts.DraftState) -> dict | None:
+    """After a delete, the overview offers it back: the step and the save that deleted it."""
+    node_id, revision_id = request.args.get("deleted", ""), request.args.get("save", "")
+    if not node_id or not revision_id.isdigit() or node_id in state.scenario.nodes:
+        return None
+    revision = revisions.revision_of(db.session, state.draft, int(revision_id))
+    if revision is None:
+        return None
+    return {"node_id": node_id, "revision": revision}
 
 
 def confirm(heading: str, body: str, button: str, back: str):
@@ -135,9 +171,11 @@ def delete_node(draft_id: int, node_id: str):
     node_or_404(state, node_id)
     form = ActionForm()
     back = url_for("author.node", draft_id=draft_id, node_id=node_id)
-    if form.validate_on_submit() and save(draft, DeleteNode(node_id), form):
-        saved(draft_id, f"the draft without node '{node_id}'")
-        return go(url_for("author.draft", draft_id=draft_id))
+    if form.validate_on_submit() and save(
+        draft, DeleteNode(node_id), form, f"deleted step '{node_id}'"
+    ):
+        revision = draft.revisions[-1]
+        return go(url_for("author.draft", draft_id=draft_id, deleted=node_id, save=revision.id))
     pointing = sorted({n.id for n in state.scenario.nodes.values() if n.id != node_id and (
         node_id in [o.target for o in n.options] + [r.target for r in n.routes]
         or n.else_target == node_id)})  # fmt: skip

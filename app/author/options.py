@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import abort, render_template, request, url_for
 from flask import redirect as go
 
 from ..action_form import ActionForm
-from ..authoring import AddOption, DeleteOption, EditOption, OptionFields
+from ..authoring import AddOption, Chain, DeleteOption, EditOption, OptionFields
 from ..authoring.normalise import prompt_line
 from ..engine import NodeKind
 from ..engine.model import Option
 from ..services import drafts
-from . import bp, stale
+from . import autosave, bp, forwards, stale
 from .common import draft_or_404, problem_links, saved, vocab, with_unknown
-from .forms import option_form, score_field_name
+from .forms import NEW_STEP, option_form, score_field_name
 from .nodes import confirm, node_or_404, save
 
 
@@ -31,7 +33,7 @@ def _option_form(state: drafts.DraftState, option: Option | None):
             **{score_field_name(k): str(v) for k, v in option.scores.items()},
         }  # fmt: skip
     form = option_form(comps, data=data)
-    form.target.choices = [("", "Choose a node")] + [(n, n) for n in state.scenario.nodes]
+    form.target.choices = forwards.targets(state.scenario, "Choose a step")
     form.sets.choices = with_unknown([(f, f) for f in state.scenario.flags], option and option.sets)
     form.tags.choices = with_unknown(list(vocab().tags.items()), option and option.tags)
     return form, comps
@@ -62,17 +64,34 @@ def _option_page(draft_id: int, node_id: str, index: int | None):
         abort(404)
     option = current.options[index] if index is not None else None
     form, comps = _option_form(state, option)
+    step = forwards.NewStep(None)
     if form.validate_on_submit():
         fields = _fields(form, comps)
+        step = forwards.new_step(form, state.scenario, form.target.data == NEW_STEP, node_id)
+        if step.node_id:
+            fields = replace(fields, target=step.node_id)
         change = AddOption(node_id, fields) if index is None else EditOption(node_id, index, fields)
-        if save(draft, change, form):
+        if step.add:
+            change = Chain((step.add, change))
+        what = f"option {len(current.options) + 1 if index is None else index + 1} of '{node_id}'"
+        if step.ok and save(draft, change, form, what):
+            if step.node_id:
+                forwards.opened_next(step)
+                return go(url_for("author.node", draft_id=draft_id, node_id=step.node_id))
+            if autosave.wanted():
+                at = len(current.options) if index is None else index
+                here = url_for("author.option", draft_id=draft_id, node_id=node_id, index=at)
+                return autosave.saved(draft, here)
             saved(draft_id, f"the option in '{node_id}'")
             return go(url_for("author.node", draft_id=draft_id, node_id=node_id))
+    if autosave.wanted():
+        return autosave.refused(form)
     where = f"{node_id}, option {index + 1}" if index is not None else None
     problems = [p for p in problem_links(state) if p.where == where]
     stale.draw(form, draft)
     return render_template(
         "author/option.html", state=state, node=current, index=index, form=form,
+        new_chosen=form.target.data == NEW_STEP,
         scores=[form[score_field_name(k)] for k, _ in comps], problems=problems,
     ), (400 if form.errors else 200)  # fmt: skip
 
@@ -97,7 +116,9 @@ def delete_option(draft_id: int, node_id: str, index: int):
         abort(404)
     form = ActionForm()
     back = url_for("author.node", draft_id=draft_id, node_id=node_id)
-    if form.validate_on_submit() and save(draft, DeleteOption(node_id, index), form):
+    if form.validate_on_submit() and save(
+        draft, DeleteOption(node_id, index), form, f"deleted option {index + 1} of '{node_id}'"
+    ):
         saved(draft_id, f"'{node_id}' without that option")
         return go(back)
     text = current.options[index].text

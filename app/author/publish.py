@@ -7,13 +7,13 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..action_form import ActionForm, confirmed
-from ..authz import load_or_refuse, require
+from ..authz import can, load_or_refuse, require
 from ..db import db
 from ..models import ApprovalRequest
-from ..services import drafts, publishing, settings
+from ..services import drafts, publishing, settings, trials
 from . import bp
 from .common import draft_or_404, problem_links, published_or_404, vocab
-from .forms import DecisionForm, PublishForm, SettingsForm
+from .forms import DecisionForm, PublishForm, SettingsForm, TestersForm
 
 
 @bp.route("/drafts/<int:draft_id>/publish", methods=["GET", "POST"])
@@ -37,16 +37,56 @@ def publish(draft_id: int):
                 "success",
             )
             return redirect(url_for("author.scenario", slug=draft.slug))
+    return _publish_page(draft, ready, form, _testers_form())
+
+
+def _testers_form() -> TestersForm:
+    return TestersForm()
+
+
+def _publish_page(draft, ready, form, testers):
     state = drafts.state(draft, vocab())
+    setting = SettingsForm(data={"approval_required": ready.approval_required,
+                                 "back": url_for("author.publish", draft_id=draft.id)})  # fmt: skip
     return render_template(
         "author/publish.html",
         state=state,
         ready=ready,
         problems=problem_links(state),
         form=form,
+        testers=testers,
+        testing=trials.testing_now(db.session, draft.slug),
+        setting=setting,
+        may_change_setting=can(current_user, "change_authoring_settings"),
         ask=ActionForm(),
         requests=publishing.open_requests(db.session, draft),
-    ), (400 if form.errors else 200)
+    ), (400 if form.errors or testers.errors else 200)
+
+
+@bp.post("/drafts/<int:draft_id>/publish-to-testers")
+def publish_to_testers(draft_id: int):
+    draft = draft_or_404(draft_id)
+    ready = publishing.readiness(db.session, draft, vocab())
+    testers = _testers_form()
+    if testers.validate_on_submit():
+        try:
+            version, people = trials.publish_to_testers(
+                db.session, current_user, draft, vocab(), testers.testers.data or ""
+            )
+        except trials.TrialError as error:
+            db.session.rollback()
+            testers.testers.errors.append(str(error))
+        else:
+            db.session.commit()
+            names = ", ".join(p.display_name for p in people)
+            flash(
+                f"Version {version.number} is published to {names} to test. They see it in "
+                "their list of scenarios marked 'Test version'; nobody else sees it until you "
+                "publish it to everyone.",
+                "success",
+            )
+            return redirect(url_for("author.publish", draft_id=draft_id))
+    return _publish_page(draft, ready, PublishForm(formdata=None), testers)
 
 
 @bp.post("/drafts/<int:draft_id>/request-approval")
@@ -116,5 +156,8 @@ def authoring_settings():
         settings.set_approval_required(db.session, bool(form.approval_required.data))
         db.session.commit()
         flash("Authoring settings saved.", "success")
+        back = form.back.data or ""
+        if back.startswith("/author/") and "//" not in back:  # only back to an authoring page
+            return redirect(back)
         return redirect(url_for("author.authoring_settings"))
     return render_template("author/settings.html", form=form)

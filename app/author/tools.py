@@ -6,15 +6,17 @@ boxes have no name so what an author types is never sent. Nothing is written to 
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..authoring import preview as replay
-from ..db import db
+from ..authoring.supervisor_view import supervisor_prompts
+from ..db import db, utcnow
 from ..engine import StepError, profile
 from ..engine.ordering import shown_order
-from ..services import drafts
+from ..services import drafts, sources, supervision
 from ..services.drafts import UploadError
+from ..supervision import group
 from . import bp, map_edit
 from .common import draft_or_404, vocab
 from .forms import UploadForm
@@ -52,17 +54,27 @@ def preview(draft_id: int):
             "author/preview.html", state=state, broken=problem.message, start=start, flags=flags
         ), 200
     last = position.path[-1] if position.path else None
+    chosen = last.option if last is not None else None
+    own = sources.vocabulary_for(db.session, current_app.config["CONTENT_DIR"], scenario)
+    found = profile(scenario, position.path) if position.finished else None
+    asked = supervisor_prompts(scenario, position, found, supervision.rules_for(current_app.config),
+                               own, utcnow())  # fmt: skip
     return render_template(
         "author/preview.html",
+        own_vocab=own,
+        related=own.known(chosen.scores) if chosen is not None else [],
+        supervisor=group(asked.prompts),
+        strengths=asked.strengths,
+        at_start=not tokens and start == scenario.start,
         state=state,
         position=position,
         start=start,
         flags=flags,
         tokens=replay.encode(tokens),
         error=error,
-        chosen=last.option if last is not None else None,
+        chosen=chosen,
         options=shown_order(position.offered_options(), seed=None),
-        profile=profile(scenario, position.path) if position.finished else None,
+        profile=found,
         vocab=vocab(),
         broken=None,
     )

@@ -9,11 +9,26 @@ from flask_login import current_user, login_required
 
 from ..action_form import ActionForm, confirmed
 from ..authoring import EditError, SetDetails
+from ..authoring.steps import step_label
 from ..authz import load_or_refuse, require
 from ..db import db
 from ..models import ScenarioVersion
 from ..services import drafts, publishing
-from . import bp, coach_view, format_guide, media, nodes, options, publish, stale, tools  # noqa: F401 - their routes join this blueprint
+from . import (  # noqa: F401 - routes
+    autosave,
+    bp,
+    coach_view,
+    copying,
+    format_guide,
+    forwards,
+    history,
+    media,
+    nodes,
+    options,
+    publish,
+    stale,
+    tools,
+)
 from .common import (
     draft_or_404,
     field_error,
@@ -90,6 +105,7 @@ def draft(draft_id: int):
         requests=publishing.open_requests(db.session, state.draft),
         add_form=nodes.add_node_form(),
         action=ActionForm(),
+        undo=nodes.undo_offer(state),
     )
 
 
@@ -106,7 +122,9 @@ def _details_form(state: drafts.DraftState) -> DetailsForm:
     form.sources.choices = with_unknown(known_sources, s.sources)
     known = [(k, c.name) for k, c in vocab().competencies.items()]
     form.competencies.choices = with_unknown(known, s.competencies)
-    form.start.choices = [("", "Choose the first node")] + [(n, n) for n in s.nodes]
+    form.start.choices = [("", "Choose the first node")] + [
+        (n.id, step_label(n)) for n in s.nodes.values()
+    ]
     return form
 
 
@@ -127,14 +145,18 @@ def details(draft_id: int):
                 field_error(form, error)
         if valid and not form.errors and not stale.refused(form, draft):
             try:
-                drafts.edit(db.session, current_user, draft, change)
+                drafts.edit(db.session, current_user, draft, change, "the details")
             except EditError as error:
                 db.session.rollback()
                 field_error(form, error)
             else:
                 db.session.commit()
+                if autosave.wanted():
+                    return autosave.saved(draft, url_for("author.details", draft_id=draft_id))
                 saved(draft_id, "the details")
                 return redirect(url_for("author.draft", draft_id=draft_id))
+    if autosave.wanted():
+        return autosave.refused(form)
     # After a refused save the saved draft's problems would contradict what was typed: the
     # form's errors are the whole story until it is saved.
     problems = (
@@ -158,8 +180,12 @@ def text(draft_id: int):
             field_error(form, error)
         else:
             db.session.commit()
+            if autosave.wanted():
+                return autosave.saved(draft, url_for("author.text", draft_id=draft_id))
             saved(draft_id, "the text")
             return redirect(url_for("author.text", draft_id=draft_id))
+    if autosave.wanted():
+        return autosave.refused(form)
     state = drafts.state(draft, vocab())
     stale.draw(form, draft)
     return render_template(

@@ -35,6 +35,7 @@ from ..services import (
     player,
     sources,
     supervision_records,
+    trials,
     xapi_queue,
 )
 from ..services import catalogue as learner_catalogue
@@ -45,8 +46,14 @@ bp = Blueprint("learn", __name__)
 
 
 def _playable(slug: str) -> StoredScenario:
-    """A scenario in the catalogue: published and not archived."""
-    return load_or_refuse(StoredScenario, slug, by=StoredScenario.slug, shown=library.playable)
+    """A scenario in the catalogue (published and not archived), or one this person was given
+    to test before everyone."""
+    return load_or_refuse(
+        StoredScenario,
+        slug,
+        by=StoredScenario.slug,
+        shown=lambda s: library.playable(s) or can(current_user, "test_scenario", s),
+    )
 
 
 def _vocab():
@@ -75,11 +82,13 @@ def catalogue():
 @bp.get("/scenarios/<slug>")
 def overview(slug: str):
     stored = _playable(slug)
-    scenario = library.parsed(stored.current_version)
+    testing = trials.test_version(db.session, current_user, stored)
+    scenario = library.parsed(testing or stored.current_version)
     attempt = player.open_attempt(db.session, current_user, stored)
     return render_template(
         "learn/overview.html",
         stored=stored,
+        testing=testing,
         scenario=scenario,
         attempt=attempt,
         finished=player.last_completed(db.session, current_user, stored),
@@ -92,7 +101,8 @@ def overview(slug: str):
 def start(slug: str):
     stored = _playable(slug)
     confirmed(StartForm())
-    attempt = player.start_attempt(db.session, current_user, stored)
+    testing = trials.test_version(db.session, current_user, stored)
+    attempt = player.start_attempt(db.session, current_user, stored, testing)
     db.session.commit()
     return redirect(url_for("learn.play", attempt_id=attempt.id))
 
@@ -297,8 +307,12 @@ def action_done(action_id: int):
 def csrf_failed(error):
     """An expired or missing CSRF token. On a step with reflection text, keep the text."""
     from ..auth.loader import unauthorised
+    from ..author.autosave import resend_page
 
     text = request.form.get("reflection")
+    kept = resend_page(current_user.is_authenticated)  # an author's typing is kept too
+    if kept is not None:
+        return kept
     if not current_user.is_authenticated:
         return unauthorised() if text else (render_template("errors/csrf.html"), 400)
     if request.endpoint == "learn.answer" and request.view_args:

@@ -14,7 +14,14 @@ from .accounts import (
 )
 from .assignments import Assignment
 from .audit import AuditEvent, Notice
-from .authoring import ApprovalRequest, AuthoringSetting, Decision, Draft
+from .authoring import (
+    ApprovalRequest,
+    AuthoringSetting,
+    Decision,
+    Draft,
+    DraftRevision,
+    ScenarioTester,
+)
 from .cpd import Certificate, CpdEntry
 from .exercises import (
     ExerciseChoice,
@@ -52,6 +59,7 @@ __all__ = [
     "AuthoringSetting",
     "Decision",
     "Draft",
+    "DraftRevision",
     "ExerciseChoice",
     "ExerciseParticipant",
     "ExerciseRelease",
@@ -87,6 +95,7 @@ __all__ = [
     "ReflectionDraft",
     "Role",
     "StoredScenario",
+    "ScenarioTester",
     "ScenarioVersion",
     "SupervisionSession",
     "Team",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, ForeignKey, String, Text
+from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import db, utcnow
@@ -47,6 +47,24 @@ class Draft(db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     base_version: Mapped[ScenarioVersion | None] = relationship()
     updated_by: Mapped[User | None] = relationship()
+    revisions: Mapped[list[DraftRevision]] = relationship(
+        back_populates="draft", cascade="all, delete-orphan", order_by="DraftRevision.id"
+    )
+
+
+class DraftRevision(db.Model):
+    """The draft's whole text after one save, so any save can be compared and brought back.
+    Saves of the same form by the same author a few minutes apart (autosave) share one."""
+
+    __tablename__ = "draft_revisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    what: Mapped[str] = mapped_column(String(200), default="")  # "node 'ask'", "deleted …"
+    saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    saved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    draft: Mapped[Draft] = relationship(back_populates="revisions")
+    saved_by: Mapped[User | None] = relationship()
 
 
 class ApprovalRequest(db.Model):
@@ -68,6 +86,22 @@ class ApprovalRequest(db.Model):
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     draft: Mapped[Draft | None] = relationship()
+
+
+class ScenarioTester(db.Model):
+    """A person given a version to try before everyone: it shows in their catalogue marked
+    "Test version" until the version is published to everyone."""
+
+    __tablename__ = "scenario_testers"
+    __table_args__ = (UniqueConstraint("version_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[ScenarioVersion] = relationship()
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
 
 
 class AuthoringSetting(db.Model):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..engine import Scenario, Vocabulary
 from ..models import Attempt, ScenarioVersion, StoredScenario, User
 from .library import catalogue, parsed
+from .trials import tested_scenarios
 
 
 class Progress(StrEnum):
@@ -36,6 +37,7 @@ class CatalogueEntry:
     status: Progress
     last_outcome: str | None
     competencies: list[str]
+    test: bool = False  # a version given to this person to try before everyone
 
 
 def entries(session: Session, user: User, vocab: Vocabulary) -> list[CatalogueEntry]:
@@ -50,8 +52,12 @@ def entries(session: Session, user: User, vocab: Vocabulary) -> list[CatalogueEn
     open_ids = {a.scenario_id for a in attempts if a.completed_at is None}
     last_done = {a.scenario_id: a.ending_outcome for a in attempts if a.completed_at}
     found = []
-    for stored in catalogue(session):
-        scenario = parsed(stored.current_version)
+    testing = dict(tested_scenarios(session, user))
+    everyone = catalogue(session)
+    listed = {s.id for s in everyone}
+    extra = [s for s in testing if s.id not in listed]
+    for stored in [*extra, *everyone]:
+        scenario = parsed(testing.get(stored) or stored.current_version)
         if stored.id in open_ids:
             status = Progress.IN_PROGRESS
         elif stored.id in last_done:
@@ -59,5 +65,9 @@ def entries(session: Session, user: User, vocab: Vocabulary) -> list[CatalogueEn
         else:
             status = Progress.NOT_STARTED
         names = [c.name for c in vocab.known(scenario.competencies)]
-        found.append(CatalogueEntry(stored, scenario, status, last_done.get(stored.id), names))
+        found.append(
+            CatalogueEntry(
+                stored, scenario, status, last_done.get(stored.id), names, stored in testing
+            )
+        )
     return found

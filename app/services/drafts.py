@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session, object_session
 from ..authoring import EditError, apply_to_text, blank_text, lost_in_rewrite, to_text
 from ..authoring.drafting import Edit
 from ..authoring.locate import by_node
+from ..authoring.steps import RestoreNode, previous_step
 from ..authoring.twine import import_story
 from ..authoring.twine_read import TwineError, read_story
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, parse
 from ..engine.parser import ID_RE
-from ..models import ApprovalRequest, Draft, Origin, StoredScenario, User
-from . import media
+from ..models import ApprovalRequest, Draft, DraftRevision, Origin, StoredScenario, User
+from . import media, revisions
 
 COMMENT_RE = re.compile(r"^\s*//", re.M)
 
@@ -95,8 +96,9 @@ TOO_LONG = (
 )
 
 
-def _store(session: Session, user: User, draft: Draft, text: str) -> Draft:
-    """Save new text, keeping `slug` in step with the `id:` and refusing an id that would make
+def _store(session: Session, user: User, draft: Draft, text: str, what: str = "") -> Draft:
+    """Save new text as a revision (app/services/revisions.py), keeping `slug` in step with
+    the `id:` and refusing an id that would make
     the draft someone else's scenario, or change the id of a published one."""
     if len(text) > MAX_DRAFT_CHARS:
         raise EditError("text", TOO_LONG)
@@ -111,8 +113,10 @@ def _store(session: Session, user: User, draft: Draft, text: str) -> Draft:
             )
         if _slug_taken(session, new_slug, draft):
             raise EditError("id", f"The id '{new_slug}' is already used by another scenario")
+    old_text = draft.text
     draft.text, draft.slug = text, new_slug
     draft.updated_at, draft.updated_by_id = utcnow(), user.id
+    revisions.record(session, draft, old_text, user, what)
     session.flush()
     return draft
 
@@ -123,7 +127,7 @@ def new_draft(session: Session, user: User, slug: str, title: str) -> Draft:
         raise EditError("slug", f"The id '{slug}' is already used by another scenario")
     draft = Draft(slug=slug, text=text, origin=Origin.BROWSER, notes="")
     session.add(draft)
-    return _store(session, user, draft, text)
+    return _store(session, user, draft, text, "a new draft")
 
 
 def draft_from_version(session: Session, user: User, stored: StoredScenario) -> Draft:
@@ -139,18 +143,40 @@ def draft_from_version(session: Session, user: User, stored: StoredScenario) -> 
     draft = Draft(slug=stored.slug, text=version.source, origin=Origin.BROWSER, notes="")
     draft.base_version_id = version.id
     session.add(draft)
-    return _store(session, user, draft, version.source)
+    return _store(session, user, draft, version.source, f"version {version.number} as a draft")
 
 
-def edit(session: Session, user: User, draft: Draft, change: Edit) -> Draft:
-    """Apply one editor change. Raises EditError (stored nothing) with a message for a field."""
-    return _store(session, user, draft, apply_to_text(draft.text, change))
+def edit(session: Session, user: User, draft: Draft, change: Edit, what: str = "") -> Draft:
+    """Apply one editor change (`what` names it in the history). Raises EditError (stored
+    nothing) with a message for a field."""
+    return _store(session, user, draft, apply_to_text(draft.text, change), what)
 
 
 def save_text(session: Session, user: User, draft: Draft, text: str) -> Draft:
     """The whole text as typed on the 'Edit as text' page (comments and all are kept)."""
     text = text.replace("\r\n", "\n")
-    return _store(session, user, draft, text if text.endswith("\n") else text + "\n")
+    return _store(session, user, draft, text if text.endswith("\n") else text + "\n", "the text")
+
+
+def restore(session: Session, user: User, draft: Draft, revision: DraftRevision) -> Draft:
+    """Bring back a whole revision's text. It is a new save, so it can be undone in turn."""
+    number = revisions.number_of(draft, revision)
+    return _store(session, user, draft, revision.text, f"brought back save {number}")
+
+
+def bring_back_step(
+    session: Session, user: User, draft: Draft, revision: DraftRevision, node_id: str
+) -> Draft:
+    """Put back one step that `revision` deleted, as it was just before, leaving every other
+    change since in place."""
+    earlier = revisions.before(draft, revision)
+    old = parse(earlier.text)[0] if earlier is not None else None
+    if old is None or node_id not in old.nodes:
+        raise EditError("node_id", f"No earlier save has a step called '{node_id}'")
+    after = previous_step(old, node_id)
+    current = parse(draft.text)[0]
+    change = RestoreNode(old.nodes[node_id], after if after in current.nodes else None)
+    return edit(session, user, draft, change, f"brought back step '{node_id}'")
 
 
 def delete(session: Session, draft: Draft) -> None:
@@ -191,6 +217,7 @@ def import_file(session: Session, user: User, data: bytes) -> Draft:
         utcnow(),
         user.id,
     )
+    revisions.record(session, draft, "", user, "the uploaded file")
     session.flush()
     return draft
 
@@ -209,7 +236,7 @@ def import_twine(session: Session, user: User, data: bytes) -> Draft:
         notes.insert(0, f"The id '{scenario.id}' was taken, so this draft is '{slug}'.")
     draft = Draft(slug=slug, text="", origin=Origin.TWINE, notes="\n".join(notes))
     session.add(draft)
-    return _store(session, user, draft, to_text(replace(scenario, id=slug)))
+    return _store(session, user, draft, to_text(replace(scenario, id=slug)), "the Twine import")
 
 
 def export_name(slug: str) -> str:

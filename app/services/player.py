@@ -119,15 +119,19 @@ def last_completed(session: Session, user: User, stored: StoredScenario) -> Atte
     )
 
 
-def start_attempt(session: Session, user: User, stored: StoredScenario) -> Attempt:
-    """Resume the open attempt if there is one; otherwise start on the current version. The
+def start_attempt(
+    session: Session, user: User, stored: StoredScenario, version: ScenarioVersion | None = None
+) -> Attempt:
+    """Resume the open attempt if there is one; otherwise start on the current version (or the
+    test version `version` given to this person: app/services/trials.py). The
     database allows one open attempt per learner and version, so of parallel starts (a double
     click, two tabs) one inserts and the others resume it."""
     attempt = open_attempt(session, user, stored)
     if attempt is None:
         try:
             with session.begin_nested():
-                attempt = Attempt(user_id=user.id, version_id=stored.current_version_id)
+                version_id = version.id if version is not None else stored.current_version_id
+                attempt = Attempt(user_id=user.id, version_id=version_id)
                 session.add(attempt)
                 session.flush()
         except IntegrityError:

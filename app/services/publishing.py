@@ -27,7 +27,7 @@ from ..models import (
     StoredScenario,
     User,
 )
-from . import media, settings
+from . import media, settings, trials
 from .drafts import delete, stored_scenario
 from .library import content_hash, publish_text
 
@@ -83,6 +83,10 @@ def _publish(
             "learners can only be given scenarios with none."
         )
     version, _ = publish_text(session, scenario, text, f"{slug} (browser)", Origin.BROWSER, user.id)
+    # A version first given to testers has the same text: publishing it makes it everyone's.
+    version.scenario.current_version_id = version.id
+    trials.end_test(session, version.scenario)
+    session.flush()
     return version
 
 

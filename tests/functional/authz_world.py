@@ -164,6 +164,7 @@ def build(app, world: World, make_user) -> Objects:
         "learner_id": world.jo.id,
         "user_id": world.jo.id,
         "draft_id": draft.id,
+        "revision_id": draft.revisions[0].id,
         "node_id": "first",
         "index": 0,
         "request_id": approval.id,

@@ -45,7 +45,9 @@ def test_node_page_map_and_preview_say_which_option_stays_last(auth, browser, cl
     draft_id = _with_extras(browser)
     node = client.get(f"/author/drafts/{draft_id}/nodes/ask").text
     assert "order shuffled for each attempt" in node
-    assert re.search(r"Take her word for it\.</a> → poor-end \(kept last\)", node)
+    assert re.search(
+        r"Take her word for it\.</a> → You took her word \(poor-end\) \(kept last\)", node
+    )
     assert "Take her word for it. (kept last)" in client.get(f"/author/drafts/{draft_id}/map").text
     base = f"/author/drafts/{draft_id}/preview"
     page = client.get(base, query_string={"node": "ask"}).text

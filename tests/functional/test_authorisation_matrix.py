@@ -122,6 +122,18 @@ for endpoint in (
     "edit_scenario",
 ):
     MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
+# the editor: a draft's history (every save), and its one-click ways back
+for endpoint in ("history", "compare"):
+    MATRIX[f"author.{endpoint}"] = ("L 403 403 403 403 200 200 L", None)
+for endpoint in (
+    "restore",
+    "bring_back_step",
+    "copy_node",
+    "copy_option",
+    "move_option",
+    "publish_to_testers",
+):
+    MATRIX[f"author.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 
 # learning sources: managed by authors and admins; their briefings read by anyone signed in
 for endpoint in ("index", "source"):
