@@ -137,4 +137,3 @@ def previous_step(scenario: Scenario, node_id: str) -> str | None:
     ids = list(scenario.nodes)
     at = ids.index(node_id) if node_id in ids else 0
     return ids[at - 1] if at > 0 else None
-
