@@ -1,6 +1,6 @@
 """Load benchmark with a compiled client (wrk), against gunicorn as the README's production
-recipe runs it (2 workers per core, gthread, 4 threads each), on PostgreSQL holding the data
-bench/generate.py made. In one run:
+recipe runs it (2 workers per core, gthread, 4 threads each, keep-alive 30 s), on PostgreSQL
+holding the data bench/generate.py made. In one run:
 
   bare    wrk against bench/bare_app.py served the same way: the throughput ceiling;
   flow    learners playing with no pauses (bench/load_flow.lua): throughput as a share of bare;
@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT))
 from bench.step_latency import free_port  # noqa: E402
 
 SECRET = "bench key shared by every worker"  # noqa: S105 - benchmark only
-# Beyond the recipe: gunicorn closes an idle keep-alive connection after 2 s, so a learner who
-# pauses 5-20 s would meet a closed connection on every request (a browser silently reconnects;
-# wrk counts a read error). A reverse proxy keeps its upstream connections open the same way.
+# As the README's recipe: gunicorn's default closes an idle keep-alive connection after 2 s, so a
+# learner who pauses 5-20 s would meet a closed connection on every request (a browser silently
+# reconnects; wrk counts a read error). A reverse proxy keeps its upstream connections open so.
 KEEP_ALIVE = 30
 SLUGS = ("telephone-review", "consent-conversation", "the-missing-history")
 
