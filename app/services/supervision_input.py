@@ -85,11 +85,18 @@ class LearnerData:
     @property
     def quotes(self) -> dict[int, Quote]:
         """Each written reflection with the question it answered and the scenario's title."""
+        return self.quotes_for(None)
+
+    def quotes_for(self, ids) -> dict[int, Quote]:
+        """The quotes of the reflections `ids` (all if None), building path rows only for the
+        attempts that hold one of them."""
+        wanted = None if ids is None else set(ids)
         return {
             r.reflection.id: Quote(r.reflection, r.node.text, a.attempt.version.title)
             for a in self.attempts
+            if wanted is None or any(m.id in wanted for m in a.past.reflections)
             for r in a.rows
-            if r.reflection
+            if r.reflection and (wanted is None or r.reflection.id in wanted)
         }
 
 

@@ -110,7 +110,7 @@ def agenda(learner_id: int):
     cites = AGENDA_CITES if limit else None
     shown = [p for g in groups for p in g.prompts] + list(strengths)
     ids = list(dict.fromkeys(i for p in shown for i in p.reflection_ids[:cites]))
-    quotes = summary.data.quotes
+    quotes = summary.data.quotes_for(ids)
     numbered = {rid: n for n, rid in enumerate(ids, 1)}
     return _audited(
         {person.id: ids},
