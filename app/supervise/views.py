@@ -56,7 +56,7 @@ def _audited(shown: dict[int, list[int]], page: str, template: str, **context) -
     html = render_template(template, **context)
     service.audit_reads(db.session, current_user, shown, page)
     # The page is rendered and nothing reads the loaded rows again: commit without expiring the
-    # thousands of attempts and answers a team's history holds (a third of the dashboard's time).
+    # thousands of rows a team's history holds (an eighth of the dashboard's time).
     session = db.session()
     session.expire_on_commit = False
     try:
