@@ -33,5 +33,5 @@ export TEST_DATABASE_URL
 workers=${PYTEST_WORKERS:-2}
 pytest=(.venv/bin/python -m pytest)
 if [ -t 1 ]; then pytest+=(--color=yes); fi
-if [ $# -eq 0 ]; then set -- -n "$workers" --dist worksteal tests; fi
+if [ $# -eq 0 ]; then set -- -n "$workers" --dist worksteal --durations=20 tests; fi
 "${pytest[@]}" "$@"

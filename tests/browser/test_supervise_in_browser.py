@@ -20,7 +20,7 @@ def test_supervisor_opens_agenda_and_records_a_session(app, demo, page, base_url
     sign_in(page, base_url, demo_email("supervisor.care"), PASSWORD)
     page.get_by_role("link", name="Team").click()
     page.wait_for_url("**/supervise/")
-    expect(page.get_by_role("heading", name="Your team")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your team", exact=True)).to_be_visible()
     expect(page.get_by_text("Relied on the parent's account at").first).to_be_visible()
     page.get_by_role("link", name="Agenda for the next session with Mia Hughes").click()
     page.wait_for_url("**/agenda")
