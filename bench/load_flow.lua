@@ -6,7 +6,8 @@
 --
 --   WP_SESSIONS=file WP_PAUSE_MIN=5000 WP_PAUSE_MAX=20000 wrk -t N -c N -s bench/load_flow.lua URL
 --
--- WP_PAUSE_MIN/MAX (ms): the pause before each request, as a person reads and thinks (0: none).
+-- WP_PAUSE_MIN/MAX (ms): the pause before each request but a connection's first, as a person
+-- reads and thinks (0: none).
 -- done() prints one JSON line (prefix "WPJSON ") with wrk's figures and the flow's own counts.
 
 local threads = {}
@@ -52,7 +53,14 @@ function init(args)
   math.randomseed(n * 7919)
 end
 
+-- No pause before a connection's first request: a browser opens a connection when it has a
+-- request to send. (gunicorn's gthread worker gives a new connection's first bytes up to 5 s of
+-- one of its threads before parking it, so connections opened and left silent for 5-20 s held
+-- every thread and queued the other learners' requests: the seconds-long tail in earlier runs.)
+local first = true
+
 function delay()
+  if first then first = false return 0 end
   if pause_max <= 0 then return 0 end
   return math.random(pause_min, pause_max)
 end

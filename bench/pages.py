@@ -49,6 +49,16 @@ def pages(session) -> list[tuple[str, str, str]]:
         ("admin users list", "admin", "/admin/users"),
         ("audit log", "admin", "/admin/audit"),
         ("scenario list (learner)", "learner0", "/scenarios"),
+        ("insights, every scenario (author)", "author0", "/insights/"),
+        ("insights, one scenario (author)", "author0", "/insights/scenarios/telephone-review"),
+        (
+            "insights, its choices (author)",
+            "author0",
+            "/insights/scenarios/telephone-review/choices",
+        ),
+        ("insights, misconceptions (author)", "author0", "/insights/misconceptions"),
+        ("assignments report (supervisor)", "supervisor0", "/assignments/"),
+        ("assignments report (admin)", "admin", "/assignments/"),
     ]
 
 

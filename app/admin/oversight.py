@@ -26,23 +26,39 @@ def audit():
                 setattr(filters, name, audit_log.parse_day(args[name]))
             except ValueError as problem:
                 errors[name] = str(problem)
-    rows = (
-        []
-        if errors
-        else audit_log.events(
-            db.session, filters, limit=50_000 if args.get("format") == "csv" else 500
-        )
-    )
     if args.get("format") == "csv" and not errors:
         return Response(
-            audit_log.to_csv(rows),
+            audit_log.to_csv(audit_log.events(db.session, filters, limit=50_000)),
             mimetype="text/csv",
             headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'},
         )
+    # Pages of 50, newest first; one more row than shown says whether an older page exists
+    # (no count: counting a long log would cost more than the page).
+    page = int(args["page"]) if args.get("page", "").isdigit() and int(args["page"]) > 0 else 1
+    per = audit_log.PER_PAGE
+    found = [] if errors else audit_log.events(db.session, filters, per + 1, (page - 1) * per)
+    rows, older = found[:per], len(found) > per
+    kept = {k: v for k, v in args.items() if k in ("who", "whose", "what", "since", "until") and v}
+    pagination = None
+    if page > 1 or older:
+        pagination = {
+            "previous": {
+                "href": url_for("admin.audit", **kept, page=page - 1),
+                "text": "Newer entries",
+            }
+            if page > 1
+            else None,
+            "next": {"href": url_for("admin.audit", **kept, page=page + 1), "text": "Older entries"}
+            if older
+            else None,
+            "landmarkLabel": "Pages of the audit log",
+        }
     status = 400 if errors else 200
     return render_template(
         "admin/audit.html",
         rows=rows,
+        first=(page - 1) * per + 1,
+        pagination=pagination,
         filters=filters,
         args=args,
         errors=errors,

@@ -37,8 +37,11 @@ def _people(text: str):
     return select(User.id).where(or_(User.email.ilike(like), User.display_name.ilike(like)))
 
 
-def events(session: Session, filters: Filters, limit: int = 500):
-    """(event, actor, subject) rows, newest first."""
+PER_PAGE = 50
+
+
+def events(session: Session, filters: Filters, limit: int = PER_PAGE, offset: int = 0):
+    """(event, actor, subject) rows, newest first: `limit` of them after skipping `offset`."""
     actor, subject = aliased(User), aliased(User)
     query = (
         select(AuditEvent, actor, subject)
@@ -46,6 +49,7 @@ def events(session: Session, filters: Filters, limit: int = 500):
         .outerjoin(subject, AuditEvent.subject_user_id == subject.id)
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
         .limit(limit)
+        .offset(offset)
     )
     if filters.who.strip():
         query = query.where(AuditEvent.actor_id.in_(_people(filters.who)))

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
 
-from ..engine import NodeKind, Scenario
-from ..models import Attempt, AttemptAnswer, Reflection, SupervisionSession, User
+from ..engine import NodeKind, Scenario, replay
+from ..models import (
+    Attempt,
+    AttemptAnswer,
+    Reflection,
+    ScenarioVersion,
+    SupervisionSession,
+    User,
+)
 from ..supervision import (
     ChoiceMade,
     EndingReached,
@@ -26,8 +34,10 @@ from ..supervision import (
     Score,
 )
 from .exercise_record import supervision_history
+from .library import parsed
 from .paths import PathRow, path_rows
-from .player import load_play
+from .player import Play
+from .player import _answer as stored_answer
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,12 @@ class AttemptView:
     attempt: Attempt
     scenario: Scenario
     past: PastAttempt
-    rows: tuple[PathRow, ...]
+    play: Play
+
+    @cached_property
+    def rows(self) -> tuple[PathRow, ...]:
+        """The path's rows, built only by the pages that show them (not the team dashboard)."""
+        return path_rows(self.play)
 
 
 @dataclass
@@ -70,20 +85,51 @@ class LearnerData:
     @property
     def quotes(self) -> dict[int, Quote]:
         """Each written reflection with the question it answered and the scenario's title."""
+        return self.quotes_for(None)
+
+    def quotes_for(self, ids) -> dict[int, Quote]:
+        """The quotes of the reflections `ids` (all if None), building path rows only for the
+        attempts that hold one of them."""
+        wanted = None if ids is None else set(ids)
         return {
             r.reflection.id: Quote(r.reflection, r.node.text, a.attempt.version.title)
             for a in self.attempts
+            if wanted is None or any(m.id in wanted for m in a.past.reflections)
             for r in a.rows
-            if r.reflection
+            if r.reflection and (wanted is None or r.reflection.id in wanted)
         }
 
 
-def _view(attempt: Attempt) -> AttemptView:
+@dataclass(frozen=True)
+class StoredAnswer:
+    """An answer's columns as replaying needs them: read as plain rows, not ORM objects, since a
+    team's history holds thousands (building and tracking those was a third of the dashboard)."""
+
+    id: int
+    number: int
+    kind: str
+    option_index: int | None
+    skipped: bool
+    created_at: datetime
+    reflection: Reflection | None = None
+
+
+@dataclass(frozen=True)
+class _Replayed:
+    """What `Play` and `path_rows` read of an attempt: its id (the options' order) and answers."""
+
+    id: int
+    answers: tuple[StoredAnswer, ...]
+
+
+def _view(attempt: Attempt, answers: tuple[StoredAnswer, ...]) -> AttemptView:
     """Replay the attempt through the engine: what was offered, chosen and written, in order."""
-    play = load_play(attempt)
+    scenario = parsed(attempt.version)
+    position = replay(scenario, [stored_answer(s) for s in answers])
+    play = Play(_Replayed(attempt.id, answers), scenario, position)  # type: ignore[arg-type]
     title = attempt.version.title
     choices, reflections = [], []
-    for number, (stored, step) in enumerate(zip(attempt.answers, play.position.path, strict=False)):
+    for number, (stored, step) in enumerate(zip(answers, play.position.path, strict=False)):
         node = step.node
         if node.kind == NodeKind.CHOICE and step.option is not None:
             offered = node.offered_options(step.flags_before)
@@ -130,7 +176,10 @@ def _view(attempt: Attempt) -> AttemptView:
         ending=ending,
         profile=profile,
     )
-    return AttemptView(attempt, play.scenario, past, path_rows(play))
+    return AttemptView(attempt, play.scenario, past, play)
+
+
+_ANSWER_COLUMNS = ("attempt_id", "id", "number", "kind", "option_index", "skipped", "created_at")
 
 
 def load_learners(session: Session, learners: Sequence[User]) -> dict[int, LearnerData]:
@@ -143,10 +192,8 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         select(Attempt)
         .where(Attempt.user_id.in_(data))
         .order_by(Attempt.started_at, Attempt.id)
-        .options(
-            selectinload(Attempt.version),
-            selectinload(Attempt.answers).noload(AttemptAnswer.reflection),
-        )
+        # the version without its text: `parsed` reads it only if not parsed yet
+        .options(selectinload(Attempt.version).defer(ScenarioVersion.source))
     ).all()
     # The learners' reflections in one query by person (ix_reflections_user_id), not by every
     # answer's id: an IN list of thousands of ids, 500 a query, cost more than the query itself
@@ -155,10 +202,18 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         r.answer_id: r
         for r in session.scalars(select(Reflection).where(Reflection.user_id.in_(data)))
     }
+    answers: dict[int, list[StoredAnswer]] = {a.id: [] for a in attempts}
+    if answers:
+        rows = session.execute(
+            select(*(getattr(AttemptAnswer, c) for c in _ANSWER_COLUMNS))
+            .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
+            .where(Attempt.user_id.in_(data))
+            .order_by(AttemptAnswer.attempt_id, AttemptAnswer.number)
+        )
+        for attempt_id, *columns in rows:
+            answers[attempt_id].append(StoredAnswer(*columns, written.get(columns[0])))
     for attempt in attempts:
-        for answer in attempt.answers:
-            set_committed_value(answer, "reflection", written.get(answer.id))
-        data[attempt.user_id].attempts.append(_view(attempt))
+        data[attempt.user_id].attempts.append(_view(attempt, tuple(answers[attempt.id])))
     sessions = session.scalars(
         select(SupervisionSession)
         .where(SupervisionSession.learner_id.in_(data), SupervisionSession.withdrawn_at.is_(None))

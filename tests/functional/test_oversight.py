@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import datetime, timedelta
 
 from app.db import db
 from app.models import AuditEvent
@@ -144,3 +145,28 @@ def test_the_what_filter_offers_each_action_in_the_log_once_in_order(auth, clien
     select = page[page.index('<select class="govuk-select" id="what"') :].split("</select>")[0]
     offered = re.findall(r'<option value="([^"]*)"', select)
     assert offered == ["", "clear_sign_in_limit", "erase_user", "read_reflections"]
+
+
+def test_the_audit_log_shows_50_entries_a_page_with_a_link_to_older_ones(auth, client):
+    auth("admin@example.org", roles=("admin",))
+    base = datetime(2026, 11, 1, 9, 0)
+    for n in range(51):  # erase_user 0 is the oldest
+        db.session.add(
+            AuditEvent(action="erase_user", detail={"n": n}, at=base + timedelta(minutes=n))
+        )
+    db.session.add(AuditEvent(action="read_reflections", detail={}, at=base))
+    db.session.commit()
+    first = client.get("/admin/audit?what=erase_user").text
+    assert "Entries 1 to 50, newest first" in first
+    assert "n: 50" in first and "n: 1<" in first and "n: 0<" not in first
+    older = re.search(
+        r'href="([^"]*page=2[^"]*)"[^>]*>\s*<svg[^>]*>.*?</svg>\s*<span[^>]*>\s*Older entries',
+        first,
+        re.S,
+    )
+    assert older, "a link to the older entries"
+    second = client.get(older.group(1).replace("&amp;", "&")).text
+    assert "Entries 51 to 51, newest first" in second
+    assert "n: 0<" in second and "n: 1<" not in second
+    assert "read_reflections</td>" not in second  # the filter is kept on the next page
+    assert "Newer entries" in second and "Older entries" not in second
