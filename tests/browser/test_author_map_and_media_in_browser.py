@@ -62,7 +62,11 @@ def test_author_adds_an_image_builds_on_the_map_and_the_learner_sees_it(make_use
 
     where = page.locator("#move-intro p").inner_text()
     x, y = (int(v) for v in re.findall(r"\d+", where))
+    expect(page).to_have_title(re.compile(r"^Map – [^<]*$"))
     page.get_by_role("button", name="Move intro right").focus()
+    # the box that will move is outlined while its buttons have focus, and only then
+    expect(page.locator("a[data-node='intro']")).to_have_class(re.compile("wp-map-focused"))
+    expect(page.locator("a[data-node='first']")).not_to_have_class(re.compile("wp-map-focused"))
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     expect(page.locator("#move-intro p")).to_have_text(f"At {x + 40}, {y}")
