@@ -25,7 +25,8 @@ STEPS = {
         "crack in the glass. Leah's phone buzzes on the table while you weigh Kai. She turns it "
         "face down without looking at it.\n\n"
         "Kai has gained weight well. Leah answers your questions about feeding quickly and "
-        "smiles a lot, but she keeps looking towards the window."
+        "smiles a lot, but she keeps looking towards the window. When a car door slams in the "
+        "street she stops mid-sentence, then laughs and says she is just tired."
     ),
     "noticing__text": (
         "What have you noticed so far, and what might it mean for Leah and for Kai? "
@@ -55,7 +56,8 @@ OPTIONS = [
         "routine contact.",
         "feedback": "Leah seems settled and Kai is thriving, so this feels reasonable. But the "
         "boots, the dent and the phone were left unasked about. Leah's account was the only "
-        "account heard, and Kai cannot tell you what happens at home.",
+        "account heard, and Kai cannot tell you what happens at home. A baby's safety depends on "
+        "what the adults around them notice and ask about.",
         "strength": "weak",
         "questions": ["opt-analysis"],
     },
@@ -64,7 +66,8 @@ OPTIONS = [
         "anyone at home.",
         "feedback": "Routine enquiry is right, and asking matters. But asking at home, when "
         "her partner could walk in at any moment, may not be safe for Leah, and she may not "
-        "feel able to answer honestly.",
+        "feel able to answer honestly. If you ask, check first that you are alone, and have a way "
+        "to offer a safer time and place.",
         "strength": "partly",
         "questions": ["opt-experience"],
     },
@@ -72,7 +75,8 @@ OPTIONS = [
         "text": "Offer Leah a review at the clinic on Thursday, where you can see her on her own.",
         "feedback": "Seeing Leah on her own gives her a safe chance to talk. It also means "
         "the question is asked without her partner listening, and that you can plan "
-        "what to do next with her rather than for her.",
+        "what to do next with her rather than for her. Offering the clinic as a routine review keeps "
+        "the appointment ordinary, so it draws no attention at home.",
         "strength": "strongest",
         "questions": ["opt-action"],
     },
@@ -83,7 +87,8 @@ ENDINGS = {
         "starter": "missed",
         "text": "The next contact is in six weeks. Leah's account was the only one heard, and "
         "the signs you saw were not recorded or shared. When a parent says all is well, look "
-        "at what you can see, and ask about it, for the baby's sake.",
+        "at what you can see, and ask about it, for the baby's sake. Record what you saw in plain "
+        "words, even when nobody has said anything is wrong, so the next worker can see it too.",
         "questions": ["end-analysis"],
     },
     "ending_2": {
@@ -91,7 +96,8 @@ ENDINGS = {
         "starter": "part",
         "text": "You asked, and that matters. But the question needs a safe time and place. "
         "Write down what you saw, talk to your safeguarding lead, and find a way to see Leah "
-        "on her own soon.",
+        "on her own soon. Think about what you say as you leave: nothing that tells her partner "
+        "what you were asking about.",
         "questions": ["end-action"],
     },
     "ending_3": {
@@ -99,7 +105,8 @@ ENDINGS = {
         "starter": "helped",
         "text": "seeing Leah on her own. She could speak without being overheard, and you "
         "could plan with her: a referral to the domestic abuse service, a safety plan for her "
-        "and Kai, and a call to your safeguarding lead the same day.",
+        "and Kai, and a call to your safeguarding lead the same day. You also wrote down what Leah "
+        "told you in her own words, and what you had seen at the house on your first visit.",
         "questions": ["end-experience", "end-action"],
     },
 }
