@@ -83,15 +83,19 @@ def _fill_the_brief(author: Author) -> None:
             author.pick(f"{name}__questions", question)
 
 
+def _go(page, button: str) -> None:
+    page.get_by_role("button", name=button).click()
+    page.wait_for_load_state()
+
+
 def _play_to(page, option: str, heading: str) -> None:
+    """Opening, the reflection, the choice, its feedback, any scene after it, the ending."""
     for answer in ("Continue", "Save and continue"):
-        page.get_by_role("button", name=answer).click()
+        _go(page, answer)
     page.get_by_label(option).check()
-    page.get_by_role("button", name="Choose").click()
-    for _ in range(3):
-        if page.get_by_role("heading", name=heading).count():
-            break
-        page.get_by_role("button", name="Continue").click()
+    _go(page, "Choose")
+    while not page.get_by_role("heading", name=heading).count():
+        _go(page, "Continue")
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
 
 
@@ -125,7 +129,7 @@ def test_the_eight_step_brief_from_a_pattern_is_counted_previewed_and_published(
     written = len(loads)
 
     page.get_by_role("link", name="Preview", exact=True).click()
-    page.get_by_role("button", name="Start preview").click()
+    _go(page, "Start preview")
     _play_to(page, brief.OPTIONS[1]["text"], "Leah cannot talk with him there")
     page.get_by_role("link", name="Start again from opening").click()
     _play_to(page, brief.OPTIONS[2]["text"], "Leah tells you, in a safe place")
@@ -142,3 +146,23 @@ def test_the_eight_step_brief_from_a_pattern_is_counted_previewed_and_published(
     assert author.words == brief.words_typed()
     wpm = calibrated_wpm(75)
     assert pattern.minutes(wpm) < EDITOR.minutes(wpm) < WALK.minutes(wpm)
+
+
+@pytest.mark.browser
+def test_leaving_the_pattern_page_warns_and_coming_back_brings_the_words_back(
+    make_user, page, base_url
+):
+    make_user("writer@example.org", roles=("author",))
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.type), d.accept()))
+    sign_in(page, base_url, "writer@example.org")
+    page.goto(base_url + "/author/new/one-choice")
+    page.locator("#opening__text").press_sequentially("Work boots by the door.")
+    page.get_by_role("link", name="Choose another way to start").click()
+    page.wait_for_url("**/author/new")
+    assert dialogs == ["beforeunload"]
+    page.get_by_role("link", name="One choice, three endings").click()
+    expect(page.locator("#opening__text")).to_have_value("Work boots by the door.")
+    expect(page.get_by_role("status")).to_contain_text("We brought back what you typed")
+    page.get_by_role("button", name="Start afresh").click()
+    expect(page.locator("#opening__text")).to_have_value("")
