@@ -36,6 +36,7 @@ def test_one_page_creates_the_whole_brief_with_no_problems(auth, browser, client
     form = client.get(URL).text
     assert "What does the practitioner see or hear?" in form
     assert "How strong is this option?" in form and "See an example" in form
+    assert re.search(r'<script src="/static/pattern.js" nonce="[^"]+" defer>', form)
     response = _create(browser, brief.form_data())
     assert response.status_code == 302, response.text
     overview = client.get(response.headers["Location"]).text
