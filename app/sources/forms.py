@@ -15,6 +15,7 @@ from ..engine.parser import ID_RE
 
 ID_HINT = "Lower-case letters, digits and hyphens, like 'domestic-abuse-review'"
 ID_CHECK = Regexp(ID_RE, message=ID_HINT)
+FIXED = ID_HINT + ". It cannot be changed later: scenarios and supervision rules name it."
 KINDS = [
     ("review", "A practice review"),
     ("thematic", "A thematic report"),
@@ -41,6 +42,7 @@ class SourceForm(FlaskForm):
 
 class FindingForm(FlaskForm):
     number = IntegerField("Finding number", widget=GovTextInput(),
+                          description="It cannot be changed later: competencies use it",
                           validators=[DataRequired("Enter the finding's number"),
                                       NumberRange(1, 999, "Enter a number from 1 to 999")])  # fmt: skip
     title = _title()
@@ -49,7 +51,7 @@ class FindingForm(FlaskForm):
 
 
 class CompetencyForm(FlaskForm):
-    key = StringField("Competency id", widget=GovTextInput(), description=ID_HINT,
+    key = StringField("Competency id", widget=GovTextInput(), description=FIXED,
                       validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     name = _title("Name")
     findings = StringField("Findings behind it", widget=GovTextInput(),
@@ -62,7 +64,7 @@ class CompetencyForm(FlaskForm):
 
 
 class TagForm(FlaskForm):
-    key = StringField("Tag id", widget=GovTextInput(), description=ID_HINT,
+    key = StringField("Tag id", widget=GovTextInput(), description=FIXED,
                       validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
     label = _title("Label")
     submit = SubmitField("Add tag", widget=GovSubmitInput())

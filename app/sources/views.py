@@ -114,6 +114,10 @@ def _show(row: LearningSource, status: int = 200, **given):
 @bp.get("/<slug>")
 def source(slug: str):
     _author()
+    shipped = sources.shipped(_content())
+    if slug in shipped.sources:  # read-only here: its files are the record of what ships
+        return render_template("sources/shipped.html", source=shipped.sources[slug],
+                               default=slug == shipped.default)  # fmt: skip
     return _show(_source_or_404(slug))
 
 

@@ -19,6 +19,7 @@ from app.models import (
     Reflection,
     ReflectionComment,
     SourcePage,
+    SourceTag,
     StoredScenario,
     SupervisionSession,
 )
@@ -130,6 +131,7 @@ def build(app, world: World, make_user) -> Objects:
             slug="world-review",
             title="A world review",
             pages=[SourcePage(slug="briefing", title="Briefing", body="Read this.")],
+            tags=[SourceTag(key="world-tag", label="A world tag")],
         )
     )
     exercise = _exercise_session(app, world)
