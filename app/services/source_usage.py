@@ -57,6 +57,8 @@ def uses(session: Session, row: LearningSource, what: str, key: str | int) -> li
             if str(key) in c.findings.replace(",", " ").split()
         ]
         return places
+    if what == "tag":
+        places += [f"this source's supervision rule '{r.key}'" for r in row.rules if r.tag == key]
     for scenario, where in _scenarios(session, row.slug):
         places += [f"{_named(scenario, where)}, {step}" for step in key_uses(scenario, what, key)]
     return list(dict.fromkeys(places))

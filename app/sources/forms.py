@@ -77,3 +77,46 @@ class PageForm(FlaskForm):
     body = TextAreaField("Briefing (Markdown)", widget=GovTextArea(),
                          validators=[Length(max=50000)])  # fmt: skip
     submit = SubmitField("Save page", widget=GovSubmitInput())
+
+
+STAGE_CHOICES = [
+    ("experience", "What happened (experience)"),
+    ("reflection", "How it felt and what they noticed (reflection)"),
+    ("analysis", "Why it went that way (analysis)"),
+    ("action", "What they will do next time (action)"),
+]
+PLACEHOLDER_HINT = (
+    "Write to the learner, as the supervisor will ask it. You may use {scenarios} (the "
+    "scenarios' titles), {count} and {of} (how many times, out of how many chances) and {tag} "
+    "(the tag's label)."
+)
+
+
+class RuleForm(FlaskForm):
+    key = StringField("Rule id", widget=GovTextInput(), description=FIXED,
+                      validators=[DataRequired("Enter an id"), ID_CHECK])  # fmt: skip
+    kind = RadioField("What the rule finds", widget=GovRadioInput(), default="concern",
+                      choices=[("concern", "Something to explore with the learner"),
+                               ("strength", "A strength to name")])  # fmt: skip
+    pattern = RadioField("When", widget=GovRadioInput(), default="chose", choices=[
+        ("chose", "Their choices carry the tag"),
+        ("missed", "They passed over an option with the tag when it was on offer"),
+        ("ended", "Their endings carry the tag")])  # fmt: skip
+    tag = SelectField("Tag", widget=GovSelect(), validate_choice=False,
+                      description="One of this source's tags: add it under Tags first",
+                      validators=[DataRequired("Choose a tag")])  # fmt: skip
+    scenarios = IntegerField("In how many different scenarios", widget=GovTextInput(), default=1,
+                             description="1 asks after the first scenario; 2 or more waits "
+                             "for a pattern across scenarios",
+                             validators=[DataRequired("Enter a number from 1 to 20"),
+                                         NumberRange(1, 20, "Enter a number from 1 to 20")])  # fmt: skip
+    stage = RadioField("Stage of the supervision conversation", widget=GovRadioInput(),
+                       choices=STAGE_CHOICES, default="analysis",
+                       description="Where the question sits on the supervisor's agenda")  # fmt: skip
+    prompt = TextAreaField("Ask the supervisor", widget=GovTextArea(), description=PLACEHOLDER_HINT,
+                           validators=[DataRequired("Write the question"), Length(max=2000)])  # fmt: skip
+    attention = StringField("Short line for the team dashboard (optional)", widget=GovTextInput(),
+                            description="For something to explore only, like 'Passed over asking "
+                            "alone at {count} of {of} decisions'", validators=[Length(max=300)])  # fmt: skip
+    preview = SubmitField("Preview the wording", widget=GovSubmitInput())
+    submit = SubmitField("Add rule", widget=GovSubmitInput())

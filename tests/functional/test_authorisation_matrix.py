@@ -149,6 +149,8 @@ for endpoint in (
     "add_page",
     "save_item",
     "delete_item",
+    "add_rule",
+    "delete_rule",
 ):
     MATRIX[f"sources.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 for endpoint in ("page", "about"):
