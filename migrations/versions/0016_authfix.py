@@ -1,4 +1,4 @@
-"""Authfix: a learning source's own supervision rules
+"""Authfix: a learning source's own supervision rules; a notice's link (testers)
 
 Revision ID: 0016_authfix
 Revises: 0015_editor
@@ -34,9 +34,13 @@ def upgrade():
     )
     with op.batch_alter_table('source_rules', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_source_rules_source_id'), ['source_id'], unique=False)
+    with op.batch_alter_table('notices', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('link', sa.String(length=300), server_default='', nullable=False))
 
 
 def downgrade():
+    with op.batch_alter_table('notices', schema=None) as batch_op:
+        batch_op.drop_column('link')
     with op.batch_alter_table('source_rules', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_source_rules_source_id'))
     op.drop_table('source_rules')
