@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from ..engine import Problem, Scenario, Vocabulary
 from ..models import LearningSource, ScenarioVersion, SourceRule
@@ -77,7 +77,8 @@ def for_supervision(session: Session, content_dir: str) -> tuple[Rule, ...]:
     if not rows:
         return ()
     naming: dict[str, set[str]] = {}
-    for version in session.scalars(select(ScenarioVersion)):
+    # without the text: `parsed` reads it only for a version it has not parsed yet
+    for version in session.scalars(select(ScenarioVersion).options(defer(ScenarioVersion.source))):
         scenario = parsed(version)
         for slug in scenario.sources:
             naming.setdefault(slug, set()).add(scenario.id)
