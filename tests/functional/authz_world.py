@@ -19,6 +19,7 @@ from app.models import (
     Reflection,
     ReflectionComment,
     SourcePage,
+    SourceRule,
     SourceTag,
     StoredScenario,
     SupervisionSession,
@@ -132,6 +133,14 @@ def build(app, world: World, make_user) -> Objects:
             title="A world review",
             pages=[SourcePage(slug="briefing", title="Briefing", body="Read this.")],
             tags=[SourceTag(key="world-tag", label="A world tag")],
+            rules=[
+                SourceRule(
+                    key="world-tag",
+                    tag="world-tag",
+                    stage="analysis",
+                    prompt="In {scenarios}, what did you notice?",
+                )
+            ],  # fmt: skip
         )
     )
     exercise = _exercise_session(app, world)

@@ -140,6 +140,7 @@ for endpoint in ("index", "source"):
     MATRIX[f"sources.{endpoint}"] = ("L 403 403 403 403 200 200 L", None)
 MATRIX["sources.edit_page"] = ("L 403 403 403 403 200 200 L", AUTHOR_ONLY)
 MATRIX["sources.edit_item"] = ("L 403 403 403 403 200 200 L", None)  # the world source's tag
+MATRIX["sources.edit_rule"] = ("L 403 403 403 403 200 200 L", None)  # the world source's rule
 for endpoint in (
     "create",
     "update",
@@ -150,6 +151,7 @@ for endpoint in (
     "save_item",
     "delete_item",
     "add_rule",
+    "save_rule",
     "delete_rule",
 ):
     MATRIX[f"sources.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)

@@ -125,3 +125,21 @@ def test_deleting_a_rule_and_a_tag_it_uses(auth, browser):
     assert "this source's supervision rule 'not-asked-alone'" in unescape(refused.text)
     gone = browser.submit(URL, {}, action=f"{URL}/rules/not-asked-alone/delete")
     assert gone.status_code == 302 and "No rules yet." in browser.get(URL).text
+
+
+def test_author_changes_a_rule_keeping_its_id(auth, browser):
+    auth("author@example.org", roles=("author",))
+    create_source(browser)
+    _add_rule(browser)
+    url = f"{URL}/rules/not-asked-alone"
+    page = unescape(browser.get(url).text)
+    assert "cannot be changed" in page and "How the supervisor will read it" in page
+    changed = {**{k: v for k, v in RULE.items() if k != "rule-key"}, "rule-stage": "action",
+               "rule-prompt": "Next time in {scenarios}, how will you find a moment alone?"}  # fmt: skip
+    preview = browser.submit(url, {**changed, "rule-preview": "y"})
+    assert preview.status_code == 200 and "how will you find a moment alone?" in preview.text
+    assert "at the analysis stage" in unescape(browser.get(URL).text)  # a preview saves nothing
+    assert browser.submit(url, changed).status_code == 302
+    listed = unescape(browser.get(URL).text)
+    assert "not-asked-alone" in listed and "at the action stage" in listed
+    assert "how will you find a moment alone?" in listed
