@@ -87,5 +87,6 @@ def test_shipped_source_is_read_only_with_a_reason(auth, browser):
     page = browser.get("/sources/lcspr")
     assert page.status_code == 200 and "read-only here" in page.text
     assert "content/sources/lcspr/" in page.text and "change or delete" not in page.text
+    assert "Finding 3:" in page.text and "<code>relied-on-self-report</code>" in page.text
     assert browser.get("/sources/lcspr/items/tag/relied-on-self-report").status_code == 404
     assert 'href="/sources/lcspr"' in browser.get("/sources/").text
