@@ -44,7 +44,14 @@ from .learning import (
 )
 from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .media import MapPosition, MediaFile
-from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
+from .sources import (
+    LearningSource,
+    SourceCompetency,
+    SourceFinding,
+    SourcePage,
+    SourceRule,
+    SourceTag,
+)
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 from .xapi import XapiStatement
 
@@ -88,6 +95,7 @@ __all__ = [
     "SourceCompetency",
     "SourceFinding",
     "SourcePage",
+    "SourceRule",
     "SourceTag",
     "PasswordToken",
     "Reflection",

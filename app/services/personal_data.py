@@ -508,6 +508,7 @@ NOT_PERSONAL = {
     "source_competencies": "the competencies a learning source adds",
     "source_tags": "the tags a learning source adds",
     "source_pages": "a learning source's briefing pages",
+    "source_rules": "a learning source's supervision rules (about tags, not people)",
     "draft_map_positions": "where an author placed a draft's steps on its map",
     "alembic_version": "the schema's revision",
     "lti_platforms": "learning platforms registered to launch the tool",

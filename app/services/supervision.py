@@ -55,6 +55,14 @@ def rules_for(config) -> tuple[Rule, ...]:
     return _rules(str(path), config["CONTENT_DIR"], path.stat().st_mtime)
 
 
+def all_rules(session: Session, config) -> tuple[Rule, ...]:
+    """The rules file's rules, then each learning source's own (app/services/source_rules.py),
+    which look only at the scenarios naming their source."""
+    from .source_rules import for_supervision
+
+    return rules_for(config) + for_supervision(session, config["CONTENT_DIR"])
+
+
 @dataclass
 class LearnerSummary:
     """What a supervisor needs about one learner: for the dashboard, page and agenda."""

@@ -46,7 +46,7 @@ def _summary(person: User) -> service.LearnerSummary:
     content = current_app.config["CONTENT_DIR"]
     vocab = sources.everything(db.session, content)
     return service.learner(
-        db.session, person, service.rules_for(current_app.config), vocab, utcnow()
+        db.session, person, service.all_rules(db.session, current_app.config), vocab, utcnow()
     )
 
 
@@ -75,7 +75,9 @@ def dashboard():
     content = current_app.config["CONTENT_DIR"]
     vocab = sources.everything(db.session, content)
     now = utcnow()
-    rows = service.team(db.session, current_user, service.rules_for(current_app.config), vocab, now)
+    rows = service.team(
+        db.session, current_user, service.all_rules(db.session, current_app.config), vocab, now
+    )
     # one row a person: no reflection text here (it is on each person's page), so nothing to log
     return _audited(
         {}, "supervise.dashboard", "supervise/dashboard.html", rows=rows, today=now.date()
