@@ -119,6 +119,9 @@ class Attempt(db.Model):
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     ending_node: Mapped[str | None] = mapped_column(String(100))
     ending_outcome: Mapped[str | None] = mapped_column(String(300))
+    # The sum of its answers' seconds_spent, kept when the attempt finishes (None before), so
+    # the insights' time figures read one row an attempt instead of every answer.
+    seconds_total: Mapped[int | None] = mapped_column(Integer)
     version: Mapped[ScenarioVersion] = relationship()
     answers: Mapped[list[AttemptAnswer]] = relationship(
         order_by="AttemptAnswer.number", back_populates="attempt"
