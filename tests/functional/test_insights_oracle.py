@@ -1,6 +1,7 @@
-"""The insights' faster SQL (attempts.seconds_total, one agency-level pass for misconceptions,
-learners counted from DISTINCT rows) against the queries it replaced, kept here as the oracle:
-the same rows for every grouping, date window and pivot, after new attempts and an erasure."""
+"""The insights' faster SQL (attempts.seconds_total, learners counted from one row a learner,
+one agency-level pass for misconceptions) against the queries it replaced, kept here as the
+oracle: the same rows for every grouping, date window and pivot, after new attempts and an
+erasure."""
 
 from __future__ import annotations
 
@@ -36,6 +37,27 @@ def old_minutes(session, win: Window, by: str) -> list:
         .outerjoin(User, User.id == Attempt.user_id)
         .where(Attempt.completed_at.is_not(None), win.clause(Attempt.started_at))
         .group_by(ScenarioVersion.scenario_id, grp, erased, minute)
+    )
+    return _rows(session.execute(query))
+
+
+def old_activity(session, win: Window, by: str) -> list:
+    grp = win.group(by)
+    erased = case((Attempt.user_id.is_(None), 1), else_=0)
+    query = (
+        select(
+            ScenarioVersion.scenario_id,
+            grp,
+            erased,
+            func.count(Attempt.id),
+            func.count(Attempt.completed_at),
+            func.count(func.distinct(Attempt.user_id)),
+            func.count(func.distinct(case((Attempt.completed_at.is_not(None), Attempt.user_id)))),
+        )
+        .join(ScenarioVersion, ScenarioVersion.id == Attempt.version_id)
+        .outerjoin(User, User.id == Attempt.user_id)
+        .where(win.clause(Attempt.started_at))
+        .group_by(ScenarioVersion.scenario_id, grp, erased)
     )
     return _rows(session.execute(query))
 
@@ -76,7 +98,9 @@ def _check_against_oracle() -> int:
             win = Window(base.start, base.end, by)
             old = old_minutes(db.session, win, by)
             assert _rows(q.scenario_minutes(db.session, win)) == old
-            compared += len(old)
+            activity = old_activity(db.session, win, by)
+            assert _rows(q.scenario_activity(db.session, win)) == activity
+            compared += len(old) + len(activity)
         for pivot in (None, today - timedelta(days=5)):
             for level in (True, False):
                 agency = _rows(q.choices(db.session, base, None, "agency", level, pivot))
