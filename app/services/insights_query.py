@@ -58,8 +58,15 @@ def _erased():
     return case((Attempt.user_id.is_(None), 1), else_=0)
 
 
-def scenario_activity(session: Session, win: Window, by: str | None = None) -> list:
-    """(scenario_id, grp, erased, starts, completions, learners, learners who finished)."""
+def _of(scenario_id: int | None):
+    return True if scenario_id is None else ScenarioVersion.scenario_id == scenario_id
+
+
+def scenario_activity(
+    session: Session, win: Window, by: str | None = None, scenario_id: int | None = None
+) -> list:
+    """(scenario_id, grp, erased, starts, completions, learners, learners who finished), for
+    every scenario or one."""
     grp = win.group(by).label("grp")
     erased = _erased().label("erased")
     # One row a learner first (hashed), then counted: count(DISTINCT) would sort every attempt.
@@ -74,7 +81,7 @@ def scenario_activity(session: Session, win: Window, by: str | None = None) -> l
         )
         .join(ScenarioVersion, ScenarioVersion.id == Attempt.version_id)
         .outerjoin(User, User.id == Attempt.user_id)
-        .where(win.clause(Attempt.started_at))
+        .where(win.clause(Attempt.started_at), _of(scenario_id))
         .group_by(ScenarioVersion.scenario_id, grp, erased, Attempt.user_id)
         .subquery()
     )
@@ -91,7 +98,9 @@ def scenario_activity(session: Session, win: Window, by: str | None = None) -> l
     return [(*r[:3], int(r[3]), int(r[4]), *r[5:]) for r in session.execute(query)]
 
 
-def scenario_minutes(session: Session, win: Window, by: str | None = None) -> list:
+def scenario_minutes(
+    session: Session, win: Window, by: str | None = None, scenario_id: int | None = None
+) -> list:
     """(scenario_id, grp, erased, whole minutes spent, finished attempts): a histogram of the
     time finished attempts took (the sum of their steps' time, kept in attempts.seconds_total
     when the attempt finished), for medians."""
@@ -107,6 +116,7 @@ def scenario_minutes(session: Session, win: Window, by: str | None = None) -> li
             Attempt.completed_at.is_not(None),
             Attempt.seconds_total.is_not(None),
             win.clause(Attempt.started_at),
+            _of(scenario_id),
         )
         .group_by(ScenarioVersion.scenario_id, grp, erased, minute)
     )

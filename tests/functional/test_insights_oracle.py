@@ -101,6 +101,11 @@ def _check_against_oracle() -> int:
             activity = old_activity(db.session, win, by)
             assert _rows(q.scenario_activity(db.session, win)) == activity
             compared += len(old) + len(activity)
+            for sid in {row[0] for row in activity}:  # one scenario's page asks for it alone
+                one = _rows(q.scenario_activity(db.session, win, None, sid))
+                assert one == [row for row in activity if row[0] == sid]
+                mins = _rows(q.scenario_minutes(db.session, win, None, sid))
+                assert mins == [row for row in old if row[0] == sid]
         for pivot in (None, today - timedelta(days=5)):
             for level in (True, False):
                 agency = _rows(q.choices(db.session, base, None, "agency", level, pivot))
