@@ -331,10 +331,25 @@ def generate(
                              Attempt.__table__, AttemptAnswer.__table__, Reflection.__table__,
                              SupervisionSession.__table__, AgreedAction.__table__,
                              ReflectionComment.__table__, AuditEvent.__table__])  # fmt: skip
+        fill_insight_summaries(engine)
         engine.dispose()
     out.counts["seconds"] = round(time.monotonic() - started, 1)
     log(json.dumps(out.counts))
     return out.counts
+
+
+def fill_insight_summaries(engine) -> None:
+    """What the app keeps for the insights as attempts finish (migration 0016_insagg): each
+    finished attempt's total time, computed in the database from the answers just written."""
+    from sqlalchemy import text
+
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE attempts SET seconds_total = (SELECT SUM(steps.seconds_spent) FROM steps"
+                " WHERE steps.attempt_id = attempts.id) WHERE completed_at IS NOT NULL"
+            )
+        )
 
 
 def main() -> None:

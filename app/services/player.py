@@ -188,6 +188,7 @@ def _finish(
     attempt.completed_at = now
     attempt.ending_node = position.node.id
     attempt.ending_outcome = position.node.outcome
+    attempt.seconds_total = sum(a.seconds_spent for a in attempt.answers)
     for key, result in profile(scenario, position.path).items():
         session.add(
             AttemptScore(attempt_id=attempt.id, competency=key, won=result.won, best=result.best)

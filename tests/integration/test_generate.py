@@ -38,6 +38,7 @@ def test_every_generated_attempt_replays_to_its_stored_ending_and_scores(generat
             play = player.load_play(attempt)
             assert play.position.finished
             assert play.position.node.id == attempt.ending_node
+            assert attempt.seconds_total == sum(a.seconds_spent for a in attempt.answers) > 0
             assert {k: (r.won, r.best) for k, r in play.profile.items()} == {
                 s.competency: (s.won, s.best) for s in attempt.scores
             }
