@@ -339,7 +339,7 @@ def generate(
 
 
 def fill_insight_summaries(engine) -> None:
-    """What the app keeps for the insights as attempts finish (migration 0016_insagg): each
+    """What the app keeps for the insights as attempts finish (migration 0017_insagg): each
     finished attempt's total time, computed in the database from the answers just written."""
     from sqlalchemy import text
 

@@ -1,4 +1,4 @@
-"""Migration 0016_insagg on a database already in use: every finished attempt gets its answers'
+"""Migration 0017_insagg on a database already in use: every finished attempt gets its answers'
 total time, so the insights' time figures stay what they were before the upgrade."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def test_the_upgrade_fills_each_finished_attempts_time(tmp_path):
         db.session.commit()
         db.session.remove()
 
-        upgrade(revision="0016_insagg")
+        upgrade(revision="0017_insagg")
         rows = db.session.execute(text("SELECT id, seconds_total FROM attempts ORDER BY id"))
         assert list(rows) == [(1, 165), (2, None), (3, None)]
         db.session.remove()

@@ -1,7 +1,7 @@
 """Insights at partnership scale: each finished attempt keeps its answers' total time
 
-Revision ID: 0016_insagg
-Revises: 0015_editor
+Revision ID: 0017_insagg
+Revises: 0016_authfix
 Create Date: 2026-12-01 07:20:00
 
 attempts.seconds_total is the sum of the attempt's answers' seconds_spent, written when the
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0016_insagg'
-down_revision = '0015_editor'
+revision = '0017_insagg'
+down_revision = '0016_authfix'
 branch_labels = None
 depends_on = None
 
