@@ -45,6 +45,7 @@ from .learning import (
 from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .media import MapPosition, MediaFile
 from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
+from .summaries import AttemptSummary
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 from .xapi import XapiStatement
 
@@ -72,6 +73,7 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "AttemptScore",
+    "AttemptSummary",
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
