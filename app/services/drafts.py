@@ -98,6 +98,15 @@ def _slug_taken(session: Session, slug: str, draft: Draft | None = None) -> bool
     return session.scalar(others.limit(1)) is not None
 
 
+def free_slug(session: Session, slug: str) -> str:
+    """`slug`, or `slug-2`, `slug-3`... if it is taken by a scenario or a draft."""
+    candidate, number = slug, 1
+    while _slug_taken(session, candidate):
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
 MAX_DRAFT_CHARS = 300_000  # ten times the longest scenario; every way in is held to it
 TOO_LONG = (
     f"The scenario text would be longer than {MAX_DRAFT_CHARS:,} characters. Split it into "
@@ -157,8 +166,11 @@ def _follow_map(session: Session, draft: Draft, steps: set[str], renames: dict[s
             row.node_id = renames[row.node_id]
 
 
-def new_draft(session: Session, user: User, slug: str, title: str) -> Draft:
-    text = blank_text(slug, title)
+def new_draft(
+    session: Session, user: User, slug: str, title: str, text: str | None = None
+) -> Draft:
+    """A new draft: one empty scene, or `text` (a whole draft built from a pattern)."""
+    text = blank_text(slug, title) if text is None else text
     if _slug_taken(session, slug):
         raise EditError("slug", f"The id '{slug}' is already used by another scenario")
     draft = Draft(slug=slug, text=text, origin=Origin.BROWSER, notes="")
