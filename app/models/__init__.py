@@ -52,6 +52,7 @@ from .sources import (
     SourceRule,
     SourceTag,
 )
+from .summaries import AttemptSummary
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 from .xapi import XapiStatement
 
@@ -79,6 +80,7 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "AttemptScore",
+    "AttemptSummary",
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",

@@ -27,6 +27,7 @@ from ..models import (
     Attempt,
     AttemptAnswer,
     AttemptScore,
+    AttemptSummary,
     AuditEvent,
     Certificate,
     CpdEntry,
@@ -148,6 +149,13 @@ PERSONAL_DATA: tuple[Holding, ...] = (
         lambda u: AttemptScore.attempt_id.in_(_own_attempts(u)),
         "keep",
         "kept for anonymous aggregates: their attempt is detached from the person",
+    ),
+    Holding(
+        "attempt_summaries",
+        AttemptSummary,
+        ("attempt_id",),
+        lambda u: AttemptSummary.attempt_id.in_(_own_attempts(u)),
+        "delete",
     ),
     Holding("attempts", Attempt, ("user_id",), lambda u: Attempt.user_id == u.id, "detach"),
     Holding(

@@ -39,6 +39,7 @@ from ..models import (
     StoredScenario,
     User,
 )
+from . import attempt_summaries
 from .library import parsed
 
 
@@ -194,6 +195,10 @@ def _finish(
             AttemptScore(attempt_id=attempt.id, competency=key, won=result.won, best=result.best)
         )
     session.flush()
+    # the path as the supervision pages read it, so they need not replay this attempt
+    attempt_summaries.store(
+        session, [(attempt, attempt_summaries.walk_of(scenario, position, attempt.answers))], False
+    )
 
 
 def attempts_of(session: Session, user: User) -> list[Attempt]:

@@ -62,7 +62,7 @@ def _tagged(rule: Rule, history: History, vocab: Vocabulary, now: datetime) -> l
             (a, c)
             for a in history.attempts
             for c in a.choices
-            if tag in c.offered_tags | set(c.tags)
+            if tag in c.offered_tags or tag in c.tags
         ]
         chose = rule.when.kind == "chose"
         hits = [(a, c) for a, c in seen if (tag in c.tags) == chose]
