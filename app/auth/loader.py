@@ -9,8 +9,8 @@ from sqlalchemy.orm.util import identity_key
 
 from ..db import db
 from ..engine import MAX_REFLECTION_CHARS
-from ..models import Notice, User, UserRole, UserSession
-from ..services import sessions
+from ..models import AuthoringSetting, Notice, User, UserRole, UserSession
+from ..services import sessions, xapi_settings
 from . import carry
 from .forms import LoginForm
 
@@ -35,12 +35,13 @@ def load_user(user_id: str) -> User | None:
     user = _as_user(row)
     user.session_id = session_id
     user.has_unread_notices = bool(row.unread)  # the layout skips its notices query when false
+    user.xapi_store_set = bool(row.xapi_store_set)
     return user
 
 
 # Every signed-in request pays for this, so it is one plain (Core) query, built once: the
-# user's row, their roles, whether the cookie's session is still on record, and whether they
-# have a notice to read. The ORM's own loading of the same row cost more than the query.
+# user's row, their roles, whether the cookie's session is still on record, whether they
+# have a notice to read, and whether a learning record store is set. The ORM's own loading of the same row cost more than the query.
 _USERS = User.__table__
 _COLUMNS = [(column.key, column.name) for column in _USERS.columns]
 _SIGNED_IN = select(
@@ -53,6 +54,11 @@ _SIGNED_IN = select(
     .where(UserSession.id_hash == bindparam("id_hash"), UserSession.user_id == _USERS.c.id)
     .label("live"),
     exists().where(Notice.user_id == _USERS.c.id, Notice.read_at.is_(None)).label("unread"),
+    # Is a learning record store set? An answer queues xAPI statements only then (read here
+    # so that answering a step costs no query of its own for it).
+    exists()
+    .where(AuthoringSetting.key == xapi_settings.ENDPOINT, AuthoringSetting.value != "")
+    .label("xapi_store_set"),
 ).where(_USERS.c.id == bindparam("user_id"))
 
 

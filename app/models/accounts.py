@@ -88,6 +88,8 @@ class User(UserMixin, db.Model):
     # The roles the loader read with the user's row, used until `role_rows` is loaded; dropped
     # when the user's attributes expire (a commit), so a change of roles is read again.
     signed_in_roles = None  # a frozenset of role names, or None
+    # Set by the loader: is a learning record store set (None: not read with this user)?
+    xapi_store_set = None
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}:{self.session_id}"
