@@ -105,6 +105,7 @@ for endpoint in [
     "import_file",
     "import_twine",
     "new",
+    "pattern",
     "media",
 ]:
     MATRIX[f"author.{endpoint}"] = ("L 403 403 403 403 200 200 L", AUTHOR_ONLY)
@@ -191,7 +192,7 @@ MATRIX["assign.report"] = ("L 403 403 200 200 403 200 L", None)
 MATRIX["assign.new"] = ("L 403 403 200 200 403 200 L", "L 403 403 ok ok 403 ok L")
 
 # URL arguments that are not the world's default for that name
-OVERRIDES = {"guide.page": {"slug": "glossary"}}
+OVERRIDES = {"guide.page": {"slug": "glossary"}, "author.pattern": {"shape": "one-choice"}}
 for endpoint in [e for e in MATRIX if e.startswith("sources.")]:
     OVERRIDES[endpoint] = {"slug": "world-review", "page_slug": "briefing"}
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
