@@ -4,3 +4,5 @@ Routes live in views.py, nodes.py, options.py, publish.py and tools.py; all shar
 from flask import Blueprint
 
 bp = Blueprint("author", __name__)
+
+from . import pattern  # noqa: E402,F401 - "Start from a pattern" routes on this blueprint

@@ -204,3 +204,15 @@ class Chain:
         for edit in self.edits:
             scenario = edit.apply(scenario)
         return scenario
+
+
+def renamed_steps(change) -> dict[str, str]:
+    """The steps a change renames, old id to new (so what is kept per step can follow)."""
+    if isinstance(change, Chain):
+        names: dict[str, str] = {}
+        for edit in change.edits:
+            names.update(renamed_steps(edit))
+        return names
+    if isinstance(change, EditNode) and change.new_id.strip() not in ("", change.node_id):
+        return {change.node_id: change.new_id.strip()}
+    return {}

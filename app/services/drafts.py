@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, object_session
 
 from ..authoring import EditError, apply_to_text, blank_text, lost_in_rewrite, to_text
 from ..authoring.drafting import Edit
+from ..authoring.editing import renamed_steps
 from ..authoring.locate import by_node
 from ..authoring.steps import RestoreNode, previous_step
 from ..authoring.twine import import_story
@@ -23,7 +24,15 @@ from ..authoring.twine_read import TwineError, read_story
 from ..db import utcnow
 from ..engine import Problem, Scenario, Vocabulary, check_text, parse
 from ..engine.parser import ID_RE
-from ..models import ApprovalRequest, Draft, DraftRevision, Origin, StoredScenario, User
+from ..models import (
+    ApprovalRequest,
+    Draft,
+    DraftRevision,
+    MapPosition,
+    Origin,
+    StoredScenario,
+    User,
+)
 from . import media, revisions
 
 COMMENT_RE = re.compile(r"^\s*//", re.M)
@@ -89,6 +98,15 @@ def _slug_taken(session: Session, slug: str, draft: Draft | None = None) -> bool
     return session.scalar(others.limit(1)) is not None
 
 
+def free_slug(session: Session, slug: str) -> str:
+    """`slug`, or `slug-2`, `slug-3`... if it is taken by a scenario or a draft."""
+    candidate, number = slug, 1
+    while _slug_taken(session, candidate):
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
 MAX_DRAFT_CHARS = 300_000  # ten times the longest scenario; every way in is held to it
 TOO_LONG = (
     f"The scenario text would be longer than {MAX_DRAFT_CHARS:,} characters. Split it into "
@@ -96,7 +114,14 @@ TOO_LONG = (
 )
 
 
-def _store(session: Session, user: User, draft: Draft, text: str, what: str = "") -> Draft:
+def _store(
+    session: Session,
+    user: User,
+    draft: Draft,
+    text: str,
+    what: str = "",
+    renames: dict[str, str] | None = None,
+) -> Draft:
     """Save new text as a revision (app/services/revisions.py), keeping `slug` in step with
     the `id:` and refusing an id that would make
     the draft someone else's scenario, or change the id of a published one."""
@@ -117,12 +142,35 @@ def _store(session: Session, user: User, draft: Draft, text: str, what: str = ""
     draft.text, draft.slug = text, new_slug
     draft.updated_at, draft.updated_by_id = utcnow(), user.id
     revisions.record(session, draft, old_text, user, what)
+    _follow_map(session, draft, set(scenario.nodes), renames or {})
     session.flush()
     return draft
 
 
-def new_draft(session: Session, user: User, slug: str, title: str) -> Draft:
-    text = blank_text(slug, title)
+def _follow_map(session: Session, draft: Draft, steps: set[str], renames: dict[str, str]) -> None:
+    """A box the author placed on the map stays with its step when the step is renamed, and
+    goes when the step goes (a step brought back takes the automatic layout)."""
+    if draft.id is None:
+        return
+    rows = session.scalars(select(MapPosition).where(MapPosition.draft_id == draft.id)).all()
+    taken = set(renames.values())
+    for row in rows:
+        if (
+            renames.get(row.node_id, row.node_id) not in steps
+            or row.node_id in taken - renames.keys()
+        ):
+            session.delete(row)
+    session.flush()
+    for row in rows:
+        if row.node_id in renames and renames[row.node_id] in steps:
+            row.node_id = renames[row.node_id]
+
+
+def new_draft(
+    session: Session, user: User, slug: str, title: str, text: str | None = None
+) -> Draft:
+    """A new draft: one empty scene, or `text` (a whole draft built from a pattern)."""
+    text = blank_text(slug, title) if text is None else text
     if _slug_taken(session, slug):
         raise EditError("slug", f"The id '{slug}' is already used by another scenario")
     draft = Draft(slug=slug, text=text, origin=Origin.BROWSER, notes="")
@@ -149,7 +197,8 @@ def draft_from_version(session: Session, user: User, stored: StoredScenario) -> 
 def edit(session: Session, user: User, draft: Draft, change: Edit, what: str = "") -> Draft:
     """Apply one editor change (`what` names it in the history). Raises EditError (stored
     nothing) with a message for a field."""
-    return _store(session, user, draft, apply_to_text(draft.text, change), what)
+    text = apply_to_text(draft.text, change)
+    return _store(session, user, draft, text, what, renamed_steps(change))
 
 
 def save_text(session: Session, user: User, draft: Draft, text: str) -> Draft:

@@ -69,6 +69,7 @@
           }
           var now = new Date();
           say("Saved at " + two(now.getHours()) + ":" + two(now.getMinutes()));
+          refreshCoach();
         } else {
           dirty = true;
           if (code === 409) { stopped = true; }
@@ -87,6 +88,22 @@
         }
         if (again) { again = false; schedule(); }
       });
+    }
+
+    // The plain-English check under the step editor is worked out from the saved text: after
+    // each save as you type, fetch the page again and put in its fresh check (focus stays put).
+    function refreshCoach() {
+      var coach = document.querySelector(".wp-coach");
+      if (!coach || !window.DOMParser) { return; }
+      fetch(form.getAttribute("action") || window.location.href, {
+        credentials: "same-origin", headers: { "Accept": "text/html" }
+      }).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (html) {
+        if (!html) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html").querySelector(".wp-coach");
+        if (fresh) { coach.innerHTML = fresh.innerHTML; }
+      }).catch(function () { /* the check stays as it was; the next save tries again */ });
     }
 
     function schedule() {

@@ -4,8 +4,25 @@
   "use strict";
   var map = document.getElementById("map");
   var form = document.querySelector("form.wp-map-move");
-  if (!map || !form || !window.fetch) return;
+  if (!map || !form) return;
   var svg = map.querySelector("svg");
+
+  // While a step's move buttons have focus, its box on the map is outlined like a focused link.
+  function boxFor(target) {
+    var moving = target.closest && target.closest("form.wp-map-move");
+    var node = moving && moving.querySelector("input[name=node]");
+    return node ? svg.querySelector('[data-node="' + CSS.escape(node.value) + '"]') : null;
+  }
+  document.addEventListener("focusin", function (event) {
+    var box = boxFor(event.target);
+    if (box) box.classList.add("wp-map-focused");
+  });
+  document.addEventListener("focusout", function (event) {
+    var box = boxFor(event.target);
+    if (box) box.classList.remove("wp-map-focused");
+  });
+
+  if (!window.fetch) return;
   var action = form.getAttribute("action");
   var token = form.querySelector("input[name=csrf_token]").value;
   var drag = null;

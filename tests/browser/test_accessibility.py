@@ -214,3 +214,21 @@ def test_a_scenario_plays_with_javascript_off_at_200_percent_zoom(demo, chromium
         _reachable(page)
     finally:
         context.close()
+
+
+def test_the_pattern_page_its_errors_and_its_suggestions(demo, axe_page, base_url):
+    """Start from a pattern: the shapes on the new-scenario page, each shape's one page, the
+    page with its error summary, and after tags are suggested."""
+    page = axe_page
+    sign_in(page, base_url, demo_email("admin"), DEMO_PASSWORD)
+    shapes = ["/author/new/one-choice", "/author/new/two-choices", "/author/new/visit"]
+    found = _check(page, base_url, ["/author/new", *shapes])
+    page.goto(base_url + shapes[0])
+    page.get_by_role("button", name="Create the draft").click()
+    assert page.get_by_text("There is a problem").count()
+    found += _violations(page)
+    page.locator('input[name="competencies"]').first.check()
+    page.locator("#what_now__o0__text").fill("Accept what Leah says and leave.")
+    page.get_by_role("button", name="Suggest tags and questions").click()
+    found += _violations(page)
+    assert found == []

@@ -62,7 +62,11 @@ def test_author_adds_an_image_builds_on_the_map_and_the_learner_sees_it(make_use
 
     where = page.locator("#move-intro p").inner_text()
     x, y = (int(v) for v in re.findall(r"\d+", where))
+    expect(page).to_have_title(re.compile(r"^Map – [^<]*$"))
     page.get_by_role("button", name="Move intro right").focus()
+    # the box that will move is outlined while its buttons have focus, and only then
+    expect(page.locator("a[data-node='intro']")).to_have_class(re.compile("wp-map-focused"))
+    expect(page.locator("a[data-node='first']")).not_to_have_class(re.compile("wp-map-focused"))
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     expect(page.locator("#move-intro p")).to_have_text(f"At {x + 40}, {y}")
@@ -92,3 +96,18 @@ def test_author_adds_an_image_builds_on_the_map_and_the_learner_sees_it(make_use
     image = page.get_by_role("img", name=ALT)
     expect(image).to_be_visible()
     assert image.evaluate("img => img.complete && img.naturalWidth") == 40
+
+
+def test_the_plain_english_check_follows_the_text_as_the_author_types(make_user, page, base_url):
+    draft_id = _draft(make_user)
+    sign_in(page, base_url, "author@example.org")
+    page.goto(f"{base_url}/author/drafts/{draft_id}/nodes/intro")
+    coach = page.locator(".wp-coach")
+    expect(coach).not_to_contain_text("A sentence of")
+    long = " ".join(["the worker and the family talk about the week at home"] * 3) + "."
+    text = page.get_by_label("Text", exact=True)
+    text.fill(f"Dana says all is well. {long.capitalize()}")
+    text.press("End")  # typing, not a save: the page is not reloaded
+    expect(page.get_by_text(re.compile(r"Saved at \d\d:\d\d"))).to_be_visible()
+    expect(coach).to_contain_text("A sentence of 33 words")
+    expect(text).to_be_focused()

@@ -11,6 +11,8 @@ from wtforms import FieldList, HiddenField, SubmitField
 from app.author import forms
 from app.author.map_edit import AddAfterForm, LinkForm
 from app.author.media import MediaForm
+from app.author.pattern_form import pattern_form
+from app.authoring.patterns import PATTERNS
 
 from .author_helpers import build_small_scenario
 
@@ -25,6 +27,9 @@ def test_every_editor_field_has_hint_text(app):
         found = [forms.option_form([("triangulation", "Triangulation")], meta={"csrf": False})]
         found += [form(meta={"csrf": False}) for form in EDITOR_FORMS]
         found += [forms.RouteForm()]
+        for shape in PATTERNS.values():  # the pattern page: every field of every shape
+            found += [pattern_form(shape, [("triangulation", "T")], {"home-visit": "Home"},
+                                   ["triangulation"], meta={"csrf": False})]  # fmt: skip
         missing = [
             f"{type(form).__name__}.{field.name}"
             for form in found

@@ -64,8 +64,8 @@ def test_every_editor_page_lists_the_drafts_steps_with_kind_and_problems(auth, b
     auth("author@example.org", roles=("author",))
     draft_id = build_small_scenario(browser)
     save_option(browser, draft_id, "ask", 1, text="Take her word for it.", target="poor-end")
-    for url in (f"/author/drafts/{draft_id}/nodes/opening", f"/author/drafts/{draft_id}/details",
-                f"/author/drafts/{draft_id}/nodes/ask/options/0"):  # fmt: skip
+    pages = ("nodes/opening", "details", "nodes/ask/options/0", "text", "history", "publish")
+    for url in (f"/author/drafts/{draft_id}/{page}" for page in pages):
         page = client.get(url).text
         side = page[page.index('id="steps-heading"') :]
         side = side[: side.index("</nav>")]

@@ -3,6 +3,8 @@ text on the arrows, and moving a box with buttons (saved for the draft)."""
 
 from __future__ import annotations
 
+from app.engine import parse
+
 from .author_helpers import add_node, build_small_scenario, draft_text, new_draft, save_node
 
 
@@ -85,3 +87,20 @@ def test_labels_on_boxes_wrap_rather_than_stop_after_twenty_characters(auth, bro
     )
     page = _map(browser, draft_id)
     assert ">The boots by the door are</text>" in page and ">muddy and the phone…</text>" in page
+
+
+def test_a_placed_box_follows_its_step_when_renamed_and_goes_when_it_is_deleted(auth, browser):
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    url, action = f"/author/drafts/{draft_id}/map", f"/author/drafts/{draft_id}/map/move"
+    browser.submit(url, {"node": "ask", "x": "600", "y": "20"}, action=action)
+    ask = parse(draft_text(draft_id))[0].nodes["ask"]
+    renamed = save_node(browser, draft_id, "ask", new_id="ask-her", text=ask.text)
+    assert renamed.status_code == 302
+    page = _map(browser, draft_id)
+    assert "At 600, 20" in page.split('id="move-ask-her"')[1].split("</td>")[0]
+    delete = f"/author/drafts/{draft_id}/nodes/ask-her/delete"
+    assert browser.submit(delete, {}).status_code == 302
+    add_node(browser, draft_id, "choice", "ask-her")  # a new step with the old name
+    page = _map(browser, draft_id)
+    assert "At 600, 20" not in page.split('id="move-ask-her"')[1].split("</td>")[0]
