@@ -19,7 +19,7 @@ The actions, one name each:
 | `comment_reflection` | Reflection | the learner's current supervisor |
 | `complete_action` | AgreedAction | the learner it was agreed with |
 | `dismiss_notice` | Notice | the person it was written for |
-| `view_media` | MediaFile | authors and admins; anyone signed in once its scenario is published |
+| `view_media` | MediaFile | authors and admins; anyone signed in once its scenario is published; its testers before that |
 | `answer_deep_link` | LtiHandoff | the person the platform's deep-linking launch signed in |
 | `area:facilitate` | - | facilitators, authors and administrators: start exercise sessions |
 | `area:insights` | - | the insights role, authors and administrators: anonymous aggregates |
@@ -106,14 +106,13 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     if action == "view_media":  # learners see a published scenario's steps, archived ones too
         if can(user, "area:author"):  # (an attempt started before archiving plays on)
             return True
-        return (
-            db.session.scalar(
-                select(StoredScenario.current_version_id).where(
-                    StoredScenario.slug == obj.scenario_slug
-                )
-            )
-            is not None
+        stored = db.session.scalar(
+            select(StoredScenario).where(StoredScenario.slug == obj.scenario_slug)
         )
+        if stored is None:
+            return False
+        # testers see the media of the version they were given, before anyone else
+        return stored.current_version_id is not None or _testing(user, stored)
     if action in CPD:
         return _cpd(user, action, obj)
     if action == "answer_deep_link":  # an LTI deep-linking request: the person it launched

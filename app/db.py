@@ -2,11 +2,14 @@
 and later drop constraints the same way on SQLite and PostgreSQL."""
 
 import os
+import time
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import Engine, MetaData, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import Pool
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -44,6 +47,36 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.close()
         for path in files:
             _owner_only(path)
+
+
+# A PostgreSQL connection idle in the pool this long is checked before use (a server restart
+# or a firewall may have dropped it); one in steady use is not: SQLAlchemy's pool_pre_ping
+# would add a round trip to PostgreSQL to every request.
+IDLE_PING_SECONDS = 10.0
+
+
+@event.listens_for(Pool, "checkin")
+def _note_idle(_dbapi_connection, record) -> None:
+    if record is not None:
+        record.info["idle_since"] = time.monotonic()
+
+
+@event.listens_for(Pool, "checkout")
+def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+    """Ping a PostgreSQL connection that sat idle; a dead one is replaced (the pool retries
+    the checkout with a new connection), so the request does not fail."""
+    since = record.info.get("idle_since")
+    if since is None or time.monotonic() - since < IDLE_PING_SECONDS:
+        return
+    if not type(dbapi_connection).__module__.startswith("psycopg"):
+        return
+    prior = dbapi_connection.autocommit
+    try:
+        dbapi_connection.autocommit = True  # no transaction left open by the ping
+        dbapi_connection.execute("SELECT 1")
+        dbapi_connection.autocommit = prior
+    except Exception as problem:  # noqa: BLE001 - any failure: treat the connection as gone
+        raise DisconnectionError from problem
 
 
 def _owner_only(path: str) -> None:

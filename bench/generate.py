@@ -47,6 +47,7 @@ class Path_:
     ending_node: str
     ending_outcome: str | None
     scores: tuple[tuple[str, int, int], ...]  # competency, won, best
+    walk: object  # attempt_summaries.Walk with answer ids and times to fill in per attempt
 
 
 def walk(scenario, version_id: int, rng: random.Random, texts: list[str]) -> Path_:
@@ -74,8 +75,38 @@ def walk(scenario, version_id: int, rng: random.Random, texts: list[str]) -> Pat
         )
         for s in position.path
     )
+    from app.services.attempt_summaries import walk_of
+
     scores = tuple((k, r.won, r.best) for k, r in profile(scenario, position.path).items())
-    return Path_(version_id, answers, position.node.id, position.node.outcome, scores)
+    numbered = [_Numbered(n, NOW) for n in range(len(position.path))]
+    walked = walk_of(scenario, position, numbered)
+    return Path_(version_id, answers, position.node.id, position.node.outcome, scores, walked)
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    """A stand-in answer while a path is made: its id is its step number."""
+
+    id: int
+    created_at: datetime
+
+
+def summary_body(walked, step_ids: list[int], times: list[datetime]) -> dict:
+    """A path's walk for one attempt: its own answers' ids and times (by step number)."""
+    from dataclasses import replace
+
+    from app.services.attempt_summaries import encode
+
+    return encode(
+        replace(
+            walked,
+            choices=tuple(replace(c, at=times[c.number]) for c in walked.choices),
+            reflections=tuple(
+                replace(r, answer_id=step_ids[r.number], at=times[r.number])
+                for r in walked.reflections
+            ),
+        )
+    )
 
 
 class Writer:
@@ -149,9 +180,11 @@ def generate(
         Attempt,
         AttemptAnswer,
         AttemptScore,
+        AttemptSummary,
         AuditEvent,
         Reflection,
         ReflectionComment,
+        ScenarioVersion,
         StoredScenario,
         SupervisionSession,
         Team,
@@ -239,7 +272,11 @@ def generate(
         per_learner_reflections: dict[int, list[tuple[int, datetime]]] = {}
         everyone = range(first_learner, first_learner + learners)
         order = itertools.chain([first_learner] * BUSY_ATTEMPTS, itertools.cycle(everyone))
-        batch: dict[str, list] = {"a": [], "s": [], "r": [], "c": []}
+        batch: dict[str, list] = {"a": [], "s": [], "r": [], "c": [], "w": []}
+        versions = select(ScenarioVersion.id, ScenarioVersion.content_hash)
+        hashes = dict(db.session.execute(versions).all())
+        db.session.remove()
+        from app.services.attempt_summaries import FORMAT
 
         def flush() -> None:
             out.write(Attempt.__table__, ["id", "user_id", "version_id", "started_at",
@@ -251,6 +288,8 @@ def generate(
             out.write(
                 AttemptScore.__table__, ["attempt_id", "competency", "won", "best"], batch["c"]
             )
+            out.write(AttemptSummary.__table__, ["attempt_id", "content_hash", "format", "body",
+                      "built_at"], batch["w"])  # fmt: skip
             for rows in batch.values():
                 rows.clear()
 
@@ -261,10 +300,13 @@ def generate(
             attempt = ids["attempt"]
             when = NOW - timedelta(days=rng.uniform(1, 365))
             begun = when
+            step_ids, times = [], []
             for number, (node, kind, option, skipped, text) in enumerate(path.answers):
                 ids["step"] += 1
                 spent = rng.randint(8, 240)
                 when += timedelta(seconds=spent)
+                step_ids.append(ids["step"])
+                times.append(when)
                 batch["s"].append(
                     (ids["step"], attempt, number, node, kind, option, skipped, when, spent)
                 )
@@ -276,6 +318,8 @@ def generate(
             batch["a"].append((attempt, uid, path.version_id, begun, when, path.ending_node,
                                path.ending_outcome))  # fmt: skip
             batch["c"].extend((attempt, k, won, best) for k, won, best in path.scores)
+            body = summary_body(path.walk, step_ids, times)
+            batch["w"].append((attempt, hashes[path.version_id], FORMAT, _json(body, pg), when))
             if len(batch["s"]) >= 100_000:
                 flush()
                 log(f"  {made:,} answers in {time.monotonic() - started:.1f} s")
@@ -331,10 +375,25 @@ def generate(
                              Attempt.__table__, AttemptAnswer.__table__, Reflection.__table__,
                              SupervisionSession.__table__, AgreedAction.__table__,
                              ReflectionComment.__table__, AuditEvent.__table__])  # fmt: skip
+        fill_insight_summaries(engine)
         engine.dispose()
     out.counts["seconds"] = round(time.monotonic() - started, 1)
     log(json.dumps(out.counts))
     return out.counts
+
+
+def fill_insight_summaries(engine) -> None:
+    """What the app keeps for the insights as attempts finish (migration 0017_insagg): each
+    finished attempt's total time, computed in the database from the answers just written."""
+    from sqlalchemy import text
+
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE attempts SET seconds_total = (SELECT SUM(steps.seconds_spent) FROM steps"
+                " WHERE steps.attempt_id = attempts.id) WHERE completed_at IS NOT NULL"
+            )
+        )
 
 
 def main() -> None:

@@ -4,11 +4,27 @@
 -- scenario's page and start again. Sessions are made beforehand (bench/load_wrk.py writes one
 -- line per learner: cookie, open attempt id, scenario slug) so no one signs in during the run.
 --
---   WP_SESSIONS=file WP_PAUSE_MIN=5000 WP_PAUSE_MAX=20000 wrk -t N -c N -s bench/load_flow.lua URL
+--   WP_SESSIONS=file [WP_OFFSET=0] WP_PAUSE_MIN=5000 WP_PAUSE_MAX=20000 \
+--     wrk -t N -c N -s bench/load_flow.lua URL
 --
--- WP_PAUSE_MIN/MAX (ms): the pause before each request but a connection's first, as a person
--- reads and thinks (0: none).
--- done() prints one JSON line (prefix "WPJSON ") with wrk's figures and the flow's own counts.
+-- WP_PAUSE_MIN/MAX (ms): the pause before each request a person makes (0: none), as they read
+-- and think; none before a connection's first request or before following a redirect (a
+-- browser follows it at once: the answer's POST and the feedback page it leads to are one click).
+-- WP_MEASURE_FROM/TO (epoch seconds, optional): only requests sent in that window are timed, so
+-- a run ramped in over several wrk processes reports its steady state, not its start.
+-- done() prints one JSON line (prefix "WPJSON ") with wrk's figures and the flow's own counts,
+-- and one line "WPLAT " with every timed request's latency in ms (for merging across processes).
+
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } wp_timespec;
+  int clock_gettime(int clock, wp_timespec *out);
+]]
+local clock = ffi.new("wp_timespec")
+local function now()  -- wall clock (CLOCK_REALTIME), seconds
+  ffi.C.clock_gettime(0, clock)
+  return tonumber(clock.tv_sec) + tonumber(clock.tv_nsec) / 1e9
+end
 
 local threads = {}
 local counter = 0
@@ -24,6 +40,9 @@ local pause_min, pause_max
 local page_kind = "step"   -- what the last GET was: "step", "scenario"
 local pending = nil        -- the next request, built from the last response
 answered, started, unexpected = 0, 0, 0  -- globals: done() reads them per thread
+timed = {}  -- latencies (ms) of the requests sent inside the measuring window
+local measure_from, measure_to, sent_at = 0, math.huge, nil
+local follow = false  -- the next request follows a redirect: no pause
 statuses = ""  -- the unexpected statuses seen, e.g. "400 409 "
 
 local function urlencode(s)
@@ -35,7 +54,7 @@ local function path_of(location)
 end
 
 function init(args)
-  local n = learner
+  local n = learner + tonumber(os.getenv("WP_OFFSET") or "0")  -- this wrk's share of the file
   local file = assert(io.open(os.getenv("WP_SESSIONS"), "r"))
   local i = 0
   for line in file:lines() do
@@ -50,7 +69,9 @@ function init(args)
   assert(cookie, "no prepared session for learner " .. n)
   pause_min = tonumber(os.getenv("WP_PAUSE_MIN") or "0")
   pause_max = tonumber(os.getenv("WP_PAUSE_MAX") or "0")
-  math.randomseed(n * 7919)
+  measure_from = tonumber(os.getenv("WP_MEASURE_FROM") or "0")
+  measure_to = tonumber(os.getenv("WP_MEASURE_TO") or "") or math.huge
+  math.randomseed(n * 7919 + math.floor(now()))
 end
 
 -- No pause before a connection's first request: a browser opens a connection when it has a
@@ -61,7 +82,7 @@ local first = true
 
 function delay()
   if first then first = false return 0 end
-  if pause_max <= 0 then return 0 end
+  if follow or pause_max <= 0 then return 0 end
   return math.random(pause_min, pause_max)
 end
 
@@ -80,7 +101,8 @@ end
 
 function request()
   local r = pending or get(where, "step")
-  pending = nil
+  pending, follow = nil, false
+  sent_at = now()
   return r
 end
 
@@ -100,10 +122,14 @@ local function form_for(body)
 end
 
 function response(status, headers, body)
+  if sent_at and sent_at >= measure_from and sent_at < measure_to then
+    timed[#timed + 1] = (now() - sent_at) * 1000
+  end
+  sent_at = nil
   if page_kind == "post" or page_kind == "start" then
     local location = headers["Location"] or headers["location"]
     if status == 302 and location then
-      where = path_of(location)
+      where, follow = path_of(location), true
       if page_kind == "post" then answered = answered + 1 end
       if where:find("/attempts/", 1, true) == 1 and where:find("/ending", 1, true) then
         pending = get(where, "ending")
@@ -116,7 +142,7 @@ function response(status, headers, body)
   end
   local location = headers["Location"] or headers["location"]
   if (status == 302 or status == 303) and location then  -- e.g. a finished attempt's page
-    where = path_of(location)
+    where, follow = path_of(location), true
     if where:find("/ending", 1, true) then pending = get(where, "ending") end
     return
   end
@@ -163,6 +189,11 @@ function done(summary, latency, requests)
     starts = starts + (t:get("started") or 0)
     odd = odd + (t:get("unexpected") or 0)
   end
+  local all = {}
+  for _, t in ipairs(threads) do
+    for _, ms in ipairs(t:get("timed") or {}) do all[#all + 1] = string.format("%.2f", ms) end
+  end
+  io.write("WPLAT " .. table.concat(all, ",") .. "\n")
   local e = summary.errors
   io.write(string.format(
     'WPJSON {"requests": %d, "seconds": %.2f, "per_second": %.1f, "p50_ms": %.1f, ' ..

@@ -3,9 +3,11 @@ and each problem turned into a link to the form that fixes it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import abort, current_app, flash, redirect, url_for
+from flask_login import current_user
 from sqlalchemy import select
 
 from ..authoring import EditError
@@ -16,6 +18,7 @@ from ..engine import Problem, SourceSet
 from ..engine.wording import plural
 from ..models import Draft, ScenarioVersion, StoredScenario
 from ..services import drafts, sources
+from . import autosave, stale
 
 
 def vocab() -> SourceSet:
@@ -137,3 +140,43 @@ def with_unknown(choices: list[tuple[str, str]], current) -> list[tuple[str, str
     known = {value for value, _ in choices}
     extra = [(v, f"{v} (not recognised)") for v in (current or ()) if v not in known]
     return choices + extra
+
+
+def stored(draft: Draft, form, store: Callable[[], object]) -> bool:
+    """Run `store()` (a change to the draft) and commit. When another author saved since the
+    form was drawn, or the change raises EditError, show why on the form and store nothing."""
+    if stale.refused(form, draft):
+        return False
+    try:
+        store()
+    except EditError as error:
+        db.session.rollback()
+        field_error(form, error)
+        return False
+    db.session.commit()
+    return True
+
+
+def edited(draft: Draft, change, what: str) -> Callable[[], object]:
+    """The `store` for one edit of the draft, named `what` in its history."""
+    return lambda: drafts.edit(db.session, current_user, draft, change, what)
+
+
+def save_draft(
+    draft: Draft, form, store: Callable[[], object], here: str, where: str,
+    after: str | None = None, then: Callable[[], object] | None = None,
+):  # fmt: skip
+    """The save step of every editor form: store the change (see `stored`); then `then()` may
+    answer instead (a new step to open next); else the autosave script gets JSON naming `here`,
+    the address the form now belongs to, and a plain submit a message saying what was saved
+    (`where`) and a redirect to `after` (or `here`). None when nothing was stored: the view
+    draws the form again with its errors."""
+    if not stored(draft, form, store):
+        return None
+    instead = then() if then is not None else None
+    if instead is not None:
+        return instead
+    if autosave.wanted():
+        return autosave.saved(draft, here)
+    saved(draft.id, where)
+    return redirect(after or here)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import flash
+from flask import flash, redirect, url_for
 
 from ..authoring.steps import AddStep, new_step_id, step_label
 from ..engine.model import Scenario
@@ -52,6 +52,14 @@ def new_step(form, scenario: Scenario, chosen: int, after: str) -> NewStep:
     title = form.new_title.data.strip()
     node_id = new_step_id(scenario, title)
     return NewStep(AddStep(node_id, form.new_kind.data or "scene", title, after))
+
+
+def go_on(step: NewStep, draft_id: int):
+    """After a save that made a new step: open it next (None when no step was made)."""
+    if not step.node_id:
+        return None
+    opened_next(step)
+    return redirect(url_for("author.node", draft_id=draft_id, node_id=step.node_id))
 
 
 def opened_next(step: NewStep) -> None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
 from flask import redirect as go
-from flask_login import current_user
 
 from ..action_form import ActionForm
 from ..authoring import (
     AddNode,
     Chain,
     DeleteNode,
-    EditError,
     EditNode,
     SetRoutes,
 )
@@ -21,7 +19,16 @@ from ..db import db
 from ..engine.model import Node, NodeKind
 from ..services import drafts, revisions
 from . import autosave, bp, forwards, stale
-from .common import draft_or_404, field_error, problem_links, saved, vocab, with_unknown
+from .common import (
+    draft_or_404,
+    edited,
+    problem_links,
+    save_draft,
+    saved,
+    stored,
+    vocab,
+    with_unknown,
+)
 from .forms import NEW_STEP, AddNodeForm, NodeForm
 
 
@@ -32,16 +39,7 @@ def add_node_form() -> AddNodeForm:
 def save(draft, change, form, what: str = "") -> bool:
     """Apply one change (`what` names it in the history); on EditError, or when another author
     saved since the form was drawn, show why on the form and store nothing."""
-    if stale.refused(form, draft):
-        return False
-    try:
-        drafts.edit(db.session, current_user, draft, change, what)
-    except EditError as error:
-        db.session.rollback()
-        field_error(form, error)
-        return False
-    db.session.commit()
-    return True
+    return stored(draft, form, edited(draft, change, what))
 
 
 def node_or_404(state: drafts.DraftState, node_id: str) -> Node:
@@ -122,15 +120,13 @@ def node(draft_id: int, node_id: str):
             changes.insert(0, SetRoutes(node_id, routes))
         if step.add:
             changes.insert(0, step.add)
-        if step.ok and save(draft, Chain(tuple(changes)), form, f"step '{node_id}'"):
-            if step.node_id:
-                forwards.opened_next(step)
-                return go(url_for("author.node", draft_id=draft_id, node_id=step.node_id))
+        if step.ok:
             here = url_for("author.node", draft_id=draft_id, node_id=new_id)
-            if autosave.wanted():
-                return autosave.saved(draft, here)
-            saved(draft_id, f"node '{new_id}'")
-            return go(here)
+            change = edited(draft, Chain(tuple(changes)), f"step '{node_id}'")
+            reply = save_draft(draft, form, change, here, f"node '{new_id}'",
+                               then=lambda: forwards.go_on(step, draft_id))  # fmt: skip
+            if reply is not None:
+                return reply
     if autosave.wanted():
         return autosave.refused(form)
     mine = [p for p in problem_links(state) if p.where == f"node {node_id}" or

@@ -14,7 +14,7 @@ from ..engine import NodeKind
 from ..engine.model import Option
 from ..services import drafts
 from . import autosave, bp, forwards, stale
-from .common import draft_or_404, problem_links, saved, vocab, with_unknown
+from .common import draft_or_404, edited, problem_links, save_draft, saved, vocab, with_unknown
 from .forms import NEW_STEP, option_form, score_field_name
 from .nodes import confirm, node_or_404, save
 
@@ -74,16 +74,15 @@ def _option_page(draft_id: int, node_id: str, index: int | None):
         if step.add:
             change = Chain((step.add, change))
         what = f"option {len(current.options) + 1 if index is None else index + 1} of '{node_id}'"
-        if step.ok and save(draft, change, form, what):
-            if step.node_id:
-                forwards.opened_next(step)
-                return go(url_for("author.node", draft_id=draft_id, node_id=step.node_id))
-            if autosave.wanted():
-                at = len(current.options) if index is None else index
-                here = url_for("author.option", draft_id=draft_id, node_id=node_id, index=at)
-                return autosave.saved(draft, here)
-            saved(draft_id, f"the option in '{node_id}'")
-            return go(url_for("author.node", draft_id=draft_id, node_id=node_id))
+        if step.ok:
+            at = len(current.options) if index is None else index
+            here = url_for("author.option", draft_id=draft_id, node_id=node_id, index=at)
+            after = url_for("author.node", draft_id=draft_id, node_id=node_id)
+            reply = save_draft(draft, form, edited(draft, change, what), here,
+                               f"the option in '{node_id}'", after,
+                               then=lambda: forwards.go_on(step, draft_id))  # fmt: skip
+            if reply is not None:
+                return reply
     if autosave.wanted():
         return autosave.refused(form)
     where = f"{node_id}, option {index + 1}" if index is not None else None

@@ -10,7 +10,7 @@ from ..action_form import ActionForm, confirmed
 from ..authz import can, load_or_refuse, require
 from ..db import db
 from ..models import ApprovalRequest
-from ..services import drafts, publishing, settings, trials
+from ..services import drafts, notices, publishing, settings, trials
 from . import bp
 from .common import draft_or_404, problem_links, published_or_404, vocab
 from .forms import DecisionForm, PublishForm, SettingsForm, TestersForm
@@ -77,6 +77,8 @@ def publish_to_testers(draft_id: int):
             db.session.rollback()
             testers.testers.errors.append(str(error))
         else:
+            link = url_for("learn.overview", slug=version.scenario.slug)
+            notices.testers_told(db.session, people, current_user, version.title, link)
             db.session.commit()
             names = ", ".join(p.display_name for p in people)
             flash(

@@ -14,7 +14,7 @@ from ..authoring.supervisor_view import supervisor_prompts
 from ..db import db, utcnow
 from ..engine import StepError, profile
 from ..engine.ordering import shown_order
-from ..services import drafts, sources, supervision
+from ..services import drafts, source_rules, sources, supervision
 from ..services.drafts import UploadError
 from ..supervision import group
 from . import bp, map_edit
@@ -57,8 +57,10 @@ def preview(draft_id: int):
     chosen = last.option if last is not None else None
     own = sources.vocabulary_for(db.session, current_app.config["CONTENT_DIR"], scenario)
     found = profile(scenario, position.path) if position.finished else None
-    asked = supervisor_prompts(scenario, position, found, supervision.rules_for(current_app.config),
-                               own, utcnow())  # fmt: skip
+    rules = supervision.rules_for(current_app.config) + source_rules.for_scenario(
+        db.session, current_app.config["CONTENT_DIR"], scenario
+    )  # the sources' own rules too
+    asked = supervisor_prompts(scenario, position, found, rules, own, utcnow())
     return render_template(
         "author/preview.html",
         own_vocab=own,

@@ -31,10 +31,11 @@ from . import (  # noqa: F401 - routes
 )
 from .common import (
     draft_or_404,
+    edited,
     field_error,
     problem_links,
     published_or_404,
-    saved,
+    save_draft,
     vocab,
     with_unknown,
 )
@@ -143,18 +144,13 @@ def details(draft_id: int):
         for error in change.errors():  # every refusal at once, beside the form's own checks
             if not getattr(getattr(form, error.field, None), "errors", None):
                 field_error(form, error)
-        if valid and not form.errors and not stale.refused(form, draft):
-            try:
-                drafts.edit(db.session, current_user, draft, change, "the details")
-            except EditError as error:
-                db.session.rollback()
-                field_error(form, error)
-            else:
-                db.session.commit()
-                if autosave.wanted():
-                    return autosave.saved(draft, url_for("author.details", draft_id=draft_id))
-                saved(draft_id, "the details")
-                return redirect(url_for("author.draft", draft_id=draft_id))
+        if valid and not form.errors:
+            here = url_for("author.details", draft_id=draft_id)
+            after = url_for("author.draft", draft_id=draft_id)
+            reply = save_draft(draft, form, edited(draft, change, "the details"), here,
+                               "the details", after)  # fmt: skip
+            if reply is not None:
+                return reply
     if autosave.wanted():
         return autosave.refused(form)
     # After a refused save the saved draft's problems would contradict what was typed: the
@@ -172,18 +168,14 @@ def details(draft_id: int):
 def text(draft_id: int):
     draft = draft_or_404(draft_id)
     form = TextForm(data=None if request.method == "POST" else {"text": draft.text})
-    if form.validate_on_submit() and not stale.refused(form, draft):
-        try:
-            drafts.save_text(db.session, current_user, draft, form.text.data or "")
-        except EditError as error:
-            db.session.rollback()
-            field_error(form, error)
-        else:
-            db.session.commit()
-            if autosave.wanted():
-                return autosave.saved(draft, url_for("author.text", draft_id=draft_id))
-            saved(draft_id, "the text")
-            return redirect(url_for("author.text", draft_id=draft_id))
+    if form.validate_on_submit():
+        text = form.text.data or ""
+        reply = save_draft(
+            draft, form, lambda: drafts.save_text(db.session, current_user, draft, text),
+            url_for("author.text", draft_id=draft_id), "the text",
+        )  # fmt: skip
+        if reply is not None:
+            return reply
     if autosave.wanted():
         return autosave.refused(form)
     state = drafts.state(draft, vocab())

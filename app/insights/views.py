@@ -110,7 +110,7 @@ def scenario(slug: str):
     errors: dict = {}
     win = _window(errors)
     title = stored.current_version.title
-    rows = [r for r in insights.scenario_rows(db.session, win) if r.activity == title]
+    rows = [r for r in insights.scenario_rows(db.session, win, stored.id) if r.activity == title]
     ends = insights.endings(db.session, win, stored.id)
     whole = insights.endings(db.session, Window(win.start, win.end), stored.id)
     shares = whole.rows[0][2] if whole.rows else []

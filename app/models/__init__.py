@@ -44,7 +44,15 @@ from .learning import (
 )
 from .lti import LtiGrade, LtiGradeLink, LtiHandoff, LtiLogin, LtiPlatform, LtiToolKey, LtiUserLink
 from .media import MapPosition, MediaFile
-from .sources import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
+from .sources import (
+    LearningSource,
+    SourceCompetency,
+    SourceFinding,
+    SourcePage,
+    SourceRule,
+    SourceTag,
+)
+from .summaries import AttemptSummary
 from .supervision import AgreedAction, ReflectionComment, SupervisionSession
 from .xapi import XapiStatement
 
@@ -72,6 +80,7 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "AttemptScore",
+    "AttemptSummary",
     "AuditEvent",
     "LearningSource",
     "LoginThrottle",
@@ -88,6 +97,7 @@ __all__ = [
     "SourceCompetency",
     "SourceFinding",
     "SourcePage",
+    "SourceRule",
     "SourceTag",
     "PasswordToken",
     "Reflection",

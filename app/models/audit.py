@@ -36,3 +36,5 @@ class Notice(db.Model):
     # "access" (who can see your work: dismissed by hand) or "supervision" (a new comment or
     # agreed action: read once the learner opens My learning).
     kind: Mapped[str] = mapped_column(String(20), default="access", server_default="access")
+    # A page in the site the notice points to ("testing": the test version to play), or "".
+    link: Mapped[str] = mapped_column(String(300), default="", server_default="")

@@ -35,6 +35,9 @@ class LearningSource(db.Model):
     pages: Mapped[list[SourcePage]] = relationship(
         order_by="SourcePage.id", cascade="all, delete-orphan"
     )
+    rules: Mapped[list[SourceRule]] = relationship(
+        order_by="SourceRule.id", cascade="all, delete-orphan"
+    )
 
 
 class SourceFinding(db.Model):
@@ -76,3 +79,25 @@ class SourcePage(db.Model):
     slug: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text, default="")  # Markdown, rendered by app/markdown.py
+
+
+class SourceRule(db.Model):
+    """A supervision rule the source carries: "when a learner's choices carry (or pass over) tag
+    X in N+ scenarios, ask the supervisor ...". It looks only at scenarios naming the source."""
+
+    __tablename__ = "source_rules"
+    __table_args__ = (UniqueConstraint("source_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("learning_sources.id"), index=True)
+    key: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20), default="concern")  # or "strength"
+    pattern: Mapped[str] = mapped_column(String(20), default="chose")  # chose, missed, ended
+    tag: Mapped[str] = mapped_column(String(100))
+    scenarios: Mapped[int] = mapped_column(Integer, default=1)  # in N+ scenarios
+    stage: Mapped[str] = mapped_column(String(20))
+    prompt: Mapped[str] = mapped_column(Text)
+    attention: Mapped[str] = mapped_column(String(300), default="")
+
+    @property
+    def when(self) -> str:
+        return f"{self.pattern} {self.tag} in {self.scenarios}+ scenarios"

@@ -64,12 +64,15 @@ def group_names(session: Session, by: str) -> dict:
     return {0: "Whole partnership"}
 
 
-def scenario_rows(session: Session, win: Window) -> list[Row]:
-    """One row per scenario and group (erased attempts only in the partnership's rows)."""
+def scenario_rows(session: Session, win: Window, scenario_id: int | None = None) -> list[Row]:
+    """One row per scenario (or for one) and group (erased attempts only in the partnership's
+    rows)."""
     titles = _scenario_titles(session)
     names = group_names(session, win.by)
     counts: dict = defaultdict(lambda: [0, 0, 0])
-    for sid, grp, erased, starts, done, learners, _ in q.scenario_activity(session, win):
+    for sid, grp, erased, starts, done, learners, _ in q.scenario_activity(
+        session, win, None, scenario_id
+    ):
         if erased and win.by != "partnership":
             continue
         cell = counts[(sid, grp)]
@@ -77,7 +80,7 @@ def scenario_rows(session: Session, win: Window) -> list[Row]:
         cell[1] += done
         cell[2] += 0 if erased else learners
     minutes: dict = defaultdict(list)
-    for sid, grp, erased, minute, n in q.scenario_minutes(session, win):
+    for sid, grp, erased, minute, n in q.scenario_minutes(session, win, None, scenario_id):
         if not (erased and win.by != "partnership"):
             minutes[(sid, grp)].append((minute, n))
     rows = [
@@ -144,7 +147,7 @@ def endings(session: Session, win: Window, scenario_id: int) -> EndingTable:
     """The share of each ending among finished attempts, per group."""
     names = group_names(session, win.by)
     finishers: dict = defaultdict(int)
-    for sid, grp, erased, *_, finished in q.scenario_activity(session, win):
+    for sid, grp, erased, *_, finished in q.scenario_activity(session, win, None, scenario_id):
         if sid == scenario_id and not erased:
             finishers[grp] += finished
     counts: dict = defaultdict(lambda: defaultdict(int))

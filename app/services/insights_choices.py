@@ -173,18 +173,18 @@ def misconceptions(
     session: Session, win: Window, sources, pivot: date | None = None
 ) -> list[ThemeRow]:
     """For each theme and agency: weak answers / answers at choices testing it, per period."""
-    ids = q.answered_versions(session, win)
+    # One pass at agency level; the partnership's figures are its sums (every learner is in
+    # one agency or none, so learners add up too; erased attempts count only there).
+    opts = q.choices(session, win, None, "agency", True, pivot)
+    nodes = q.choices(session, win, None, "agency", False, pivot)
+    ids = {row[0] for row in opts}
     versions = {
         v.id: v for v in session.scalars(select(ScenarioVersion).where(ScenarioVersion.id.in_(ids)))
     }
     parsed = {vid: library.parsed(v) for vid, v in versions.items()}
     periods = 2 if pivot else 1
     names = group_names(session, "agency")
-    found = []
-    for scope in ("agency", "partnership"):
-        opts = q.choices(session, win, ids, scope, True, pivot)
-        nodes = q.choices(session, win, ids, scope, False, pivot)
-        found.append((opts, nodes))
+    found = [(opts, nodes), (_whole(opts), _whole(nodes))]
     all_themes = themes(sources)
     agency_cells, agency_spots = _tally(found[0], parsed, all_themes, periods)
     whole_cells, _ = _tally(found[1], parsed, all_themes, periods)
@@ -201,6 +201,15 @@ def misconceptions(
                 spot = agency_spots.get((theme.key, grp, periods - 1))
                 rows.append(ThemeRow(theme, name, cells, whole, spot))
     return rows
+
+
+def _whole(rows) -> list[tuple]:
+    """Agency rows summed into the partnership's (group 0), keeping the erased flag; the
+    group is the fourth-from-last column, the count the last."""
+    sums: dict = defaultdict(int)
+    for *keys, _grp, erased, period, n in rows:
+        sums[(*keys, 0, erased, period)] += n
+    return [(*key, n) for key, n in sums.items()]
 
 
 def _weak(option: Option, theme: Theme) -> bool:

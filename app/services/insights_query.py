@@ -58,49 +58,66 @@ def _erased():
     return case((Attempt.user_id.is_(None), 1), else_=0)
 
 
-def scenario_activity(session: Session, win: Window, by: str | None = None) -> list:
-    """(scenario_id, grp, erased, starts, completions, learners, learners who finished)."""
+def _of(scenario_id: int | None):
+    return True if scenario_id is None else ScenarioVersion.scenario_id == scenario_id
+
+
+def scenario_activity(
+    session: Session, win: Window, by: str | None = None, scenario_id: int | None = None
+) -> list:
+    """(scenario_id, grp, erased, starts, completions, learners, learners who finished), for
+    every scenario or one."""
     grp = win.group(by).label("grp")
     erased = _erased().label("erased")
-    query = (
+    # One row a learner first (hashed), then counted: count(DISTINCT) would sort every attempt.
+    per_learner = (
         select(
-            ScenarioVersion.scenario_id,
+            ScenarioVersion.scenario_id.label("scenario_id"),
             grp,
             erased,
-            func.count(Attempt.id),
-            func.count(Attempt.completed_at),
-            func.count(func.distinct(Attempt.user_id)),
-            func.count(func.distinct(case((Attempt.completed_at.is_not(None), Attempt.user_id)))),
+            Attempt.user_id.label("user_id"),
+            func.count(Attempt.id).label("starts"),
+            func.count(Attempt.completed_at).label("done"),
         )
         .join(ScenarioVersion, ScenarioVersion.id == Attempt.version_id)
         .outerjoin(User, User.id == Attempt.user_id)
-        .where(win.clause(Attempt.started_at))
-        .group_by(ScenarioVersion.scenario_id, grp, erased)
-    )
-    return list(session.execute(query))
-
-
-def scenario_minutes(session: Session, win: Window, by: str | None = None) -> list:
-    """(scenario_id, grp, erased, whole minutes spent, finished attempts): a histogram of the
-    time finished attempts took (the sum of their steps' time), for medians."""
-    spent = (
-        select(
-            AttemptAnswer.attempt_id.label("attempt_id"),
-            func.sum(AttemptAnswer.seconds_spent).label("seconds"),
-        )
-        .group_by(AttemptAnswer.attempt_id)
+        .where(win.clause(Attempt.started_at), _of(scenario_id))
+        .group_by(ScenarioVersion.scenario_id, grp, erased, Attempt.user_id)
         .subquery()
     )
+    t = per_learner.c
+    query = select(
+        t.scenario_id,
+        t.grp,
+        t.erased,
+        func.sum(t.starts),
+        func.sum(t.done),
+        func.count(t.user_id),
+        func.count(case((t.done > 0, t.user_id))),
+    ).group_by(t.scenario_id, t.grp, t.erased)
+    return [(*r[:3], int(r[3]), int(r[4]), *r[5:]) for r in session.execute(query)]
+
+
+def scenario_minutes(
+    session: Session, win: Window, by: str | None = None, scenario_id: int | None = None
+) -> list:
+    """(scenario_id, grp, erased, whole minutes spent, finished attempts): a histogram of the
+    time finished attempts took (the sum of their steps' time, kept in attempts.seconds_total
+    when the attempt finished), for medians."""
     grp = win.group(by).label("grp")
     erased = _erased().label("erased")
-    minute = (spent.c.seconds // 60).label("minute")
+    minute = (Attempt.seconds_total // 60).label("minute")
     query = (
         select(ScenarioVersion.scenario_id, grp, erased, minute, func.count())
         .select_from(Attempt)
-        .join(spent, spent.c.attempt_id == Attempt.id)
         .join(ScenarioVersion, ScenarioVersion.id == Attempt.version_id)
         .outerjoin(User, User.id == Attempt.user_id)
-        .where(Attempt.completed_at.is_not(None), win.clause(Attempt.started_at))
+        .where(
+            Attempt.completed_at.is_not(None),
+            Attempt.seconds_total.is_not(None),
+            win.clause(Attempt.started_at),
+            _of(scenario_id),
+        )
         .group_by(ScenarioVersion.scenario_id, grp, erased, minute)
     )
     return list(session.execute(query))
@@ -127,14 +144,15 @@ def scenario_endings(session: Session, win: Window, scenario_id: int, by: str | 
 def choices(
     session: Session,
     win: Window,
-    version_ids: list[int],
+    version_ids: list[int] | None,
     by: str | None = None,
     option_level: bool = True,
     pivot: date | None = None,
 ) -> list:
     """Option level: (version_id, node_id, option_index, grp, erased, period, answers).
     Node level (`option_level=False`): (version_id, node_id, grp, erased, period, learners).
-    `period` is 0 before `pivot` and 1 from it (always 0 without one)."""
+    `period` is 0 before `pivot` and 1 from it (always 0 without one). `version_ids` None: every
+    version."""
     grp = win.group(by).label("grp")
     erased = _erased().label("erased")
     if pivot is None:
@@ -145,31 +163,27 @@ def choices(
     keys = [Attempt.version_id, AttemptAnswer.node_id]
     if option_level:
         keys.append(AttemptAnswer.option_index)
-    measure = func.count() if option_level else func.count(func.distinct(Attempt.user_id))
-    query = (
-        select(*keys, grp, erased, period, measure)
+    picked = (
+        select(*keys, grp, erased, period)
         .select_from(AttemptAnswer)
         .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
         .outerjoin(User, User.id == Attempt.user_id)
         .where(
             AttemptAnswer.kind == "choose",
-            Attempt.version_id.in_(version_ids),
+            True if version_ids is None else Attempt.version_id.in_(version_ids),
             win.clause(Attempt.started_at),
         )
-        .group_by(*keys, grp, erased, period)
     )
+    if option_level:
+        return list(
+            session.execute(picked.add_columns(func.count()).group_by(*keys, grp, erased, period))
+        )
+    # Learners: the distinct (node, group, learner) rows first, then counted: PostgreSQL hashes
+    # the DISTINCT where count(DISTINCT) would sort every answer (and spill to disk).
+    seen = picked.add_columns(Attempt.user_id.label("user_id")).distinct().subquery()
+    cols = [seen.c.version_id, seen.c.node_id, seen.c.grp, seen.c.erased, seen.c.period]
+    query = select(*cols, func.count(seen.c.user_id)).group_by(*cols)
     return list(session.execute(query))
-
-
-def answered_versions(session: Session, win: Window) -> list[int]:
-    """The scenario versions with at least one choice answered in the window."""
-    query = (
-        select(Attempt.version_id)
-        .join(AttemptAnswer, AttemptAnswer.attempt_id == Attempt.id)
-        .where(AttemptAnswer.kind == "choose", win.clause(Attempt.started_at))
-        .distinct()
-    )
-    return list(session.scalars(query))
 
 
 def exercise_activity(session: Session, win: Window, phases: dict[int, int], by=None) -> list:

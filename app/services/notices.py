@@ -9,11 +9,23 @@ from sqlalchemy.orm import Session
 from ..db import db
 from ..models import AuditEvent, Notice, User
 
-ACCESS, SUPERVISION = "access", "supervision"
+ACCESS, SUPERVISION, TESTING = "access", "supervision", "testing"
 
 
-def tell(session: Session, user: User, text: str, kind: str = ACCESS) -> None:
-    session.add(Notice(user_id=user.id, text=text[:500], kind=kind))
+def tell(session: Session, user: User, text: str, kind: str = ACCESS, link: str = "") -> None:
+    """`link` is a path in this site (a test version to play), shown as the notice's link."""
+    session.add(Notice(user_id=user.id, text=text[:500], kind=kind, link=link[:300]))
+
+
+def testers_told(session: Session, people, author: User, title: str, link: str) -> None:
+    """Each person chosen to test a version gets a notice with a link to play it."""
+    for person in people:
+        tell(
+            session, person,
+            f"{author.display_name} asked you to test the scenario '{title}' before everyone "
+            "gets it. Play it as a learner would and tell them what you find.",
+            TESTING, link,
+        )  # fmt: skip
 
 
 def read_all(session: Session, user: User, kind: str, now) -> None:

@@ -39,6 +39,7 @@ from ..models import (
     StoredScenario,
     User,
 )
+from . import attempt_summaries
 from .library import parsed
 
 
@@ -188,11 +189,16 @@ def _finish(
     attempt.completed_at = now
     attempt.ending_node = position.node.id
     attempt.ending_outcome = position.node.outcome
+    attempt.seconds_total = sum(a.seconds_spent for a in attempt.answers)
     for key, result in profile(scenario, position.path).items():
         session.add(
             AttemptScore(attempt_id=attempt.id, competency=key, won=result.won, best=result.best)
         )
     session.flush()
+    # the path as the supervision pages read it, so they need not replay this attempt
+    attempt_summaries.store(
+        session, [(attempt, attempt_summaries.walk_of(scenario, position, attempt.answers))], False
+    )
 
 
 def attempts_of(session: Session, user: User) -> list[Attempt]:

@@ -14,6 +14,7 @@ from ..db import utcnow
 from ..models import (
     Attempt,
     AttemptAnswer,
+    AttemptSummary,
     Reflection,
     ReflectionComment,
     ReflectionDraft,
@@ -72,6 +73,8 @@ def apply(session: Session, days: int, now: datetime | None = None) -> Outcome:
     session.execute(
         delete(XapiStatement).where(XapiStatement.source.in_([f"attempt:{i}" for i in ids]))
     )
+    # the kept path summaries go with the link to the person (app/services/attempt_summaries.py)
+    session.execute(delete(AttemptSummary).where(AttemptSummary.attempt_id.in_(ids)))
     attempts = session.execute(
         update(Attempt).where(Attempt.id.in_(ids)).values(user_id=None)
     ).rowcount

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..db import utcnow
 from ..models import LearningSource, SourceCompetency, SourceFinding, SourcePage, SourceTag
-from . import sources
+from . import source_usage, sources
 
 
 class SourceError(ValueError):
@@ -57,17 +57,22 @@ def add_competency(
         raise SourceError(
             "key", f"'{key}' is already a competency of another source: pick a new id"
         )
+    text = _findings_text(row, findings)
+    row.competencies.append(
+        SourceCompetency(key=key, name=name, findings=text, briefing=briefing, good=good)
+    )
+    row.updated_at = utcnow()
+
+
+def _findings_text(row: LearningSource, findings: str) -> str:
+    """'1,3' -> '1, 3', refused when the source has no such finding."""
     numbers = sources.finding_numbers(findings)
     known = {f.number for f in row.findings}
     missing = [n for n in numbers if n not in known]
     if missing:
         listed = ", ".join(map(str, missing))
         raise SourceError("findings", f"This source has no finding {listed}: add it first")
-    text = ", ".join(map(str, numbers))
-    row.competencies.append(
-        SourceCompetency(key=key, name=name, findings=text, briefing=briefing, good=good)
-    )
-    row.updated_at = utcnow()
+    return ", ".join(map(str, numbers))
 
 
 def add_tag(row: LearningSource, key: str, label: str) -> None:
@@ -91,3 +96,41 @@ def save_page(row: LearningSource, slug: str, title: str, body: str, new: bool) 
     found.title, found.body = title, body
     row.updated_at = utcnow()
     return found
+
+
+# Changing and deleting what a source holds. An id (a finding's number, a competency's or tag's
+# id) never changes: scenarios and supervision rules name it, so the forms show it fixed.
+ITEMS = {"finding": "findings", "competency": "competencies", "tag": "tags"}
+
+
+def item(row: LearningSource, what: str, key: str):
+    """The finding (by number), competency or tag (by id) of this source, or None."""
+    attr = "number" if what == "finding" else "key"
+    return next((i for i in getattr(row, ITEMS[what]) if str(getattr(i, attr)) == key), None)
+
+
+def edit_finding(row: LearningSource, found: SourceFinding, title: str, page: str) -> None:
+    found.title, found.page, row.updated_at = title, page, utcnow()
+
+
+def edit_competency(
+    row: LearningSource, found: SourceCompetency, name: str, findings: str, briefing: str,
+    good: str,
+) -> None:  # fmt: skip
+    found.findings = _findings_text(row, findings)
+    found.name, found.briefing, found.good, row.updated_at = name, briefing, good, utcnow()
+
+
+def edit_tag(row: LearningSource, found: SourceTag, label: str) -> None:
+    found.label, row.updated_at = label, utcnow()
+
+
+def delete_item(session: Session, row: LearningSource, what: str, found) -> None:
+    """Delete it, or refuse (SourceError on the form) while a scenario or competency uses it."""
+    key = found.number if what == "finding" else found.key
+    places = source_usage.uses(session, row, what, key)
+    if places:
+        raise SourceError("form", source_usage.refusal(what, places))
+    getattr(row, ITEMS[what]).remove(found)
+    row.updated_at = utcnow()
+    session.flush()

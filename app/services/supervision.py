@@ -11,7 +11,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..authz import supervisees_clause
@@ -19,6 +19,8 @@ from ..db import utcnow
 from ..engine import Vocabulary
 from ..models import (
     AgreedAction,
+    Attempt,
+    AttemptAnswer,
     AuditEvent,
     Reflection,
     ReflectionComment,
@@ -30,6 +32,7 @@ from .profiles import CompetencyRow, competency_rows
 from .supervision_input import LearnerData, load_learners
 
 RULES_FILE = "supervision-rules.txt"
+ATTEMPTS_PER_PAGE = 10  # on a learner's page, newest first
 log = logging.getLogger(__name__)
 
 
@@ -53,6 +56,14 @@ def rules_for(config) -> tuple[Rule, ...]:
     if not path.exists():
         return ()
     return _rules(str(path), config["CONTENT_DIR"], path.stat().st_mtime)
+
+
+def all_rules(session: Session, config) -> tuple[Rule, ...]:
+    """The rules file's rules, then each learning source's own (app/services/source_rules.py),
+    which look only at the scenarios naming their source."""
+    from .source_rules import for_supervision
+
+    return rules_for(config) + for_supervision(session, config["CONTENT_DIR"])
 
 
 @dataclass
@@ -165,3 +176,27 @@ def audit_reads(session: Session, actor: User, shown: dict[int, list[int]], page
     ]
     if rows:
         session.execute(insert(AuditEvent), rows)
+
+
+def attempts_page(session: Session, reflection: Reflection) -> int:
+    """The page of its learner's supervision page (attempts newest first, ATTEMPTS_PER_PAGE a
+    page) that shows `reflection`, so a link to `#reflection-N` lands on it."""
+    attempt = session.scalar(
+        select(Attempt)
+        .join(AttemptAnswer, AttemptAnswer.attempt_id == Attempt.id)
+        .where(AttemptAnswer.id == reflection.answer_id)
+    )
+    if attempt is None or attempt.user_id is None:
+        return 1
+    newer = session.scalar(
+        select(func.count())
+        .select_from(Attempt)
+        .where(
+            Attempt.user_id == attempt.user_id,
+            or_(
+                Attempt.started_at > attempt.started_at,
+                and_(Attempt.started_at == attempt.started_at, Attempt.id > attempt.id),
+            ),
+        )
+    )
+    return (newer or 0) // ATTEMPTS_PER_PAGE + 1

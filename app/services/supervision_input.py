@@ -7,7 +7,7 @@ supervisees or twenty: attempts, their versions, answers, reflections, sessions 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -15,7 +15,7 @@ from functools import cached_property
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..engine import NodeKind, Scenario, replay
+from ..engine import Scenario, replay
 from ..models import (
     Attempt,
     AttemptAnswer,
@@ -33,10 +33,10 @@ from ..supervision import (
     ReflectionMade,
     Score,
 )
+from .attempt_summaries import Walk, store, stored_walks, walk_of
 from .exercise_record import supervision_history
 from .library import parsed
-from .paths import PathRow, path_rows
-from .player import Play
+from .paths import PathRow
 from .player import _answer as stored_answer
 
 
@@ -52,12 +52,22 @@ class AttemptView:
     attempt: Attempt
     scenario: Scenario
     past: PastAttempt
-    play: Play
+    walk: Walk
+    written: Mapping[int, Reflection]  # the learner's reflections by answer id
 
     @cached_property
     def rows(self) -> tuple[PathRow, ...]:
-        """The path's rows, built only by the pages that show them (not the team dashboard)."""
-        return path_rows(self.play)
+        """The path's choices and reflections in order, built only by the pages that show them
+        (not the team dashboard). `offered` is left empty: no supervision page lists it."""
+        rows = []
+        for c in self.walk.choices:
+            node = self.scenario.node(c.node_id)
+            rows.append(PathRow(c.number, node.kind, node, option=node.options[c.option]))
+        for r in self.walk.reflections:
+            written = self.written.get(r.answer_id)
+            node = self.scenario.node(r.node_id)
+            rows.append(PathRow(r.number, node.kind, node, reflection=written, skipped=not written))
+        return tuple(sorted(rows, key=lambda row: row.number))
 
 
 @dataclass
@@ -114,60 +124,57 @@ class StoredAnswer:
     reflection: Reflection | None = None
 
 
-@dataclass(frozen=True)
-class _Replayed:
-    """What `Play` and `path_rows` read of an attempt: its id (the options' order) and answers."""
-
-    id: int
-    answers: tuple[StoredAnswer, ...]
-
-
-def _view(attempt: Attempt, answers: tuple[StoredAnswer, ...]) -> AttemptView:
-    """Replay the attempt through the engine: what was offered, chosen and written, in order."""
+def replayed_walk(attempt: Attempt, answers: tuple[StoredAnswer, ...]) -> Walk:
+    """Replay the attempt's answers through the engine (an unfinished attempt, or a finished
+    one whose summary is missing or stale)."""
     scenario = parsed(attempt.version)
-    position = replay(scenario, [stored_answer(s) for s in answers])
-    play = Play(_Replayed(attempt.id, answers), scenario, position)  # type: ignore[arg-type]
+    position = replay(scenario, [stored_answer(s) for s in answers])  # type: ignore[arg-type]
+    return walk_of(scenario, position, answers)
+
+
+def _view(attempt: Attempt, walk: Walk, written: Mapping[int, Reflection]) -> AttemptView:
+    """What was chosen and written, in order, built from the walk and the scenario."""
+    scenario = parsed(attempt.version)
     title = attempt.version.title
     choices, reflections = [], []
-    for number, (stored, step) in enumerate(zip(answers, play.position.path, strict=False)):
-        node = step.node
-        if node.kind == NodeKind.CHOICE and step.option is not None:
-            offered = node.offered_options(step.flags_before)
-            option = step.option
-            choices.append(
-                ChoiceMade(
-                    number=number,
-                    node_id=node.id,
-                    option_text=option.text,
-                    tags=option.tags,
-                    scores=dict(option.scores),
-                    prompts=option.supervision,
-                    at=stored.created_at,
-                    offered_tags=frozenset(t for o in offered for t in o.tags),
-                )
+    for c in walk.choices:
+        node = scenario.node(c.node_id)
+        option = node.options[c.option]
+        choices.append(
+            ChoiceMade(
+                number=c.number,
+                node_id=node.id,
+                option_text=option.text,
+                tags=option.tags,
+                scores=dict(option.scores),
+                prompts=option.supervision,
+                at=c.at,
+                offered_tags=c.offered_tags,
             )
-        elif node.kind == NodeKind.REFLECTION:
-            written = stored.reflection
-            reflections.append(
-                ReflectionMade(
-                    number=number,
-                    node_id=node.id,
-                    question=node.text,
-                    text=written.text if written else None,
-                    at=stored.created_at,
-                    id=written.id if written else None,
-                )
+        )
+    for r in walk.reflections:
+        node = scenario.node(r.node_id)
+        text = written.get(r.answer_id)
+        reflections.append(
+            ReflectionMade(
+                number=r.number,
+                node_id=node.id,
+                question=node.text,
+                text=text.text if text else None,
+                at=r.at,
+                id=text.id if text else None,
             )
+        )
     ending, profile = None, {}
-    if play.position.finished and attempt.completed_at is not None:
-        node = play.position.node
+    if walk.ending is not None and attempt.completed_at is not None:
+        node = scenario.node(walk.ending)
         ending = EndingReached(
             node.id, node.outcome, node.tags, node.supervision, attempt.completed_at
         )
-        profile = {k: Score(r.won, r.best) for k, r in play.profile.items()}
+        profile = {k: Score(won, best) for k, won, best in walk.profile}
     past = PastAttempt(
         id=attempt.id,
-        scenario_id=play.scenario.id,
+        scenario_id=scenario.id,
         scenario_title=title,
         started_at=attempt.started_at,
         completed_at=attempt.completed_at,
@@ -176,7 +183,7 @@ def _view(attempt: Attempt, answers: tuple[StoredAnswer, ...]) -> AttemptView:
         ending=ending,
         profile=profile,
     )
-    return AttemptView(attempt, play.scenario, past, play)
+    return AttemptView(attempt, scenario, past, walk, written)
 
 
 _ANSWER_COLUMNS = ("attempt_id", "id", "number", "kind", "option_index", "skipped", "created_at")
@@ -202,18 +209,22 @@ def load_learners(session: Session, learners: Sequence[User]) -> dict[int, Learn
         r.answer_id: r
         for r in session.scalars(select(Reflection).where(Reflection.user_id.in_(data)))
     }
-    answers: dict[int, list[StoredAnswer]] = {a.id: [] for a in attempts}
+    walks = stored_walks(session, attempts, list(data))
+    missing = [a for a in attempts if a.id not in walks]
+    answers: dict[int, list[StoredAnswer]] = {a.id: [] for a in missing}
     if answers:
         rows = session.execute(
             select(*(getattr(AttemptAnswer, c) for c in _ANSWER_COLUMNS))
-            .join(Attempt, Attempt.id == AttemptAnswer.attempt_id)
-            .where(Attempt.user_id.in_(data))
+            .where(AttemptAnswer.attempt_id.in_(list(answers)))
             .order_by(AttemptAnswer.attempt_id, AttemptAnswer.number)
         )
         for attempt_id, *columns in rows:
             answers[attempt_id].append(StoredAnswer(*columns, written.get(columns[0])))
+        built = [(a, replayed_walk(a, tuple(answers[a.id]))) for a in missing]
+        walks |= {a.id: w for a, w in built}
+        store(session, built)  # the finished ones, so the next page need not replay them
     for attempt in attempts:
-        data[attempt.user_id].attempts.append(_view(attempt, tuple(answers[attempt.id])))
+        data[attempt.user_id].attempts.append(_view(attempt, walks[attempt.id], written))
     sessions = session.scalars(
         select(SupervisionSession)
         .where(SupervisionSession.learner_id.in_(data), SupervisionSession.withdrawn_at.is_(None))

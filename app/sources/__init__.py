@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("sources", __name__)
 
-from . import links, views  # noqa: E402,F401  (routes and template globals register on bp)
+from . import items, links, rules, views  # noqa: E402,F401  (routes and template globals register on bp)

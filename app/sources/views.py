@@ -13,9 +13,9 @@ from ..authz import require
 from ..db import db
 from ..models import LearningSource
 from ..services import source_editing as editing
-from ..services import sources
+from ..services import source_rules, sources
 from . import bp
-from .forms import CompetencyForm, FindingForm, PageForm, SourceForm, TagForm
+from .forms import CompetencyForm, FindingForm, PageForm, RuleForm, SourceForm, TagForm
 
 BACK = re.compile(r"^/attempts/\d+(/feedback/\d+|/ending)?$")
 
@@ -99,21 +99,30 @@ def _forms(row: LearningSource, **given):
         "competency": CompetencyForm(formdata=None, prefix="competency"),
         "tag": TagForm(formdata=None, prefix="tag"),
         "page": PageForm(formdata=None, prefix="page"),
+        "rule": RuleForm(formdata=None, prefix="rule"),
     }
     forms.update(given)
+    forms["rule"].tag.choices = [("", "Choose a tag")] + [(t.key, t.label) for t in row.tags]
     forms["finding"].page.choices = _page_choices(row)
     forms["competency"].briefing.choices = _page_choices(row)
     return forms
 
 
-def _show(row: LearningSource, status: int = 200, **given):
-    html = render_template("sources/source.html", row=row, forms=_forms(row, **given))
+def _show(row: LearningSource, status: int = 200, preview=None, **given):
+    html = render_template(
+        "sources/source.html", row=row, forms=_forms(row, **given), preview=preview,
+        examples={r.key: source_rules.example(r, row) for r in row.rules},
+    )  # fmt: skip
     return html, status
 
 
 @bp.get("/<slug>")
 def source(slug: str):
     _author()
+    shipped = sources.shipped(_content())
+    if slug in shipped.sources:  # read-only here: its files are the record of what ships
+        return render_template("sources/shipped.html", source=shipped.sources[slug],
+                               default=slug == shipped.default)  # fmt: skip
     return _show(_source_or_404(slug))
 
 

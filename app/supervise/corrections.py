@@ -13,14 +13,11 @@ from ..db import db
 from ..models import Reflection, ReflectionComment, SupervisionSession, User
 from ..services import supervision_records as records
 from .forms import MAX_COMMENT, CommentForm, NotesForm
-from .views import bp
+from .views import bp, reflection_href
 
 
 def _back(comment: ReflectionComment) -> str:
-    reflection = db.session.get(Reflection, comment.reflection_id)
-    return url_for(
-        "supervise.learner", learner_id=reflection.user_id, _anchor=f"reflection-{reflection.id}"
-    )
+    return reflection_href(db.session.get(Reflection, comment.reflection_id))
 
 
 @bp.route("/comments/<int:comment_id>/correct", methods=["GET", "POST"])

@@ -23,6 +23,7 @@ from flask_login import current_user, login_required
 from ..authz import load_or_refuse, require
 from ..db import db, utcnow
 from ..models import Reflection, User
+from ..pagination import page_links
 from ..services import sources
 from ..services import supervision as service
 from ..services import supervision_records as records
@@ -46,7 +47,7 @@ def _summary(person: User) -> service.LearnerSummary:
     content = current_app.config["CONTENT_DIR"]
     vocab = sources.everything(db.session, content)
     return service.learner(
-        db.session, person, service.rules_for(current_app.config), vocab, utcnow()
+        db.session, person, service.all_rules(db.session, current_app.config), vocab, utcnow()
     )
 
 
@@ -75,10 +76,24 @@ def dashboard():
     content = current_app.config["CONTENT_DIR"]
     vocab = sources.everything(db.session, content)
     now = utcnow()
-    rows = service.team(db.session, current_user, service.rules_for(current_app.config), vocab, now)
+    rows = service.team(
+        db.session, current_user, service.all_rules(db.session, current_app.config), vocab, now
+    )
     # one row a person: no reflection text here (it is on each person's page), so nothing to log
     return _audited(
         {}, "supervise.dashboard", "supervise/dashboard.html", rows=rows, today=now.date()
+    )
+
+
+@bp.app_template_global()
+def reflection_href(reflection: Reflection) -> str:
+    """The learner's page at the reflection: on the page of attempts that shows it."""
+    page = service.attempts_page(db.session, reflection)
+    return url_for(
+        "supervise.learner",
+        learner_id=reflection.user_id,
+        page=page if page > 1 else None,
+        _anchor=f"reflection-{reflection.id}",
     )
 
 
@@ -86,7 +101,13 @@ def dashboard():
 def learner(learner_id: int):
     person = load_or_refuse(User, learner_id, "supervise_learner")
     summary = _summary(person)
-    reflections = summary.data.reflections
+    newest = summary.data.attempts[::-1]
+    per = service.ATTEMPTS_PER_PAGE
+    pages = max(1, -(-len(newest) // per))
+    page = min(max(request.args.get("page", 1, type=int), 1), pages)
+    shown = newest[(page - 1) * per : page * per]
+    # only the reflections on this page are shown, audited and have their comments loaded
+    reflections = {r.reflection.id: r.reflection for a in shown for r in a.rows if r.reflection}
     comments = service.comments_on(db.session, reflections)
     return _audited(
         {person.id: list(reflections)},
@@ -94,6 +115,18 @@ def learner(learner_id: int):
         "supervise/learner.html",
         person=person,
         summary=summary,
+        attempts=shown,
+        first=(page - 1) * per + 1,
+        pagination=page_links(
+            page,
+            pages,
+            lambda n: url_for(
+                "supervise.learner",
+                learner_id=person.id,
+                page=n if n > 1 else None,
+                _anchor="attempts",
+            ),
+        ),
         comments=comments,
         vocab=sources.everything(db.session, current_app.config["CONTENT_DIR"]),
         today=utcnow().date(),
@@ -176,11 +209,7 @@ def comment(reflection_id: int):
         records.add_comment(db.session, current_user, reflection, form.text.data)
         db.session.commit()
         flash("Comment saved. The learner will see it beside their reflection.", "success")
-        return redirect(
-            url_for(
-                "supervise.learner", learner_id=person.id, _anchor=f"reflection-{reflection.id}"
-            )
-        )
+        return redirect(reflection_href(reflection))
     comments = service.comments_on(db.session, [reflection.id]).get(reflection.id, [])
     return _audited(
         {person.id: [reflection.id]},

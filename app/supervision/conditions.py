@@ -15,6 +15,10 @@ FORMS: dict[str, tuple[re.Pattern[str], str]] = {
         re.compile(rf"^chose (?P<subject>{ID}) in (?P<number>\d+)\+ scenarios?$"),
         "chose TAG in N+ scenarios",
     ),
+    "missed": (
+        re.compile(rf"^missed (?P<subject>{ID}) in (?P<number>\d+)\+ scenarios?$"),
+        "missed TAG in N+ scenarios",
+    ),
     "ended": (
         re.compile(rf"^ended (?P<subject>{ID}) in (?P<number>\d+)\+ scenarios?$"),
         "ended TAG in N+ scenarios",
@@ -48,6 +52,7 @@ FORMS: dict[str, tuple[re.Pattern[str], str]] = {
 COMMON = {"count", "of", "scenarios"}
 PLACEHOLDERS: dict[str, set[str]] = {
     "chose": COMMON | {"tag", "scenario_count"},
+    "missed": COMMON | {"tag", "scenario_count"},
     "ended": COMMON | {"tag", "scenario_count", "attempts"},
     "below": COMMON | {"competency", "percent", "threshold", "attempts"},
     "at-least": COMMON | {"competency", "percent", "threshold", "attempts"},
@@ -70,7 +75,7 @@ class When:
 
     @property
     def takes_tag(self) -> bool:
-        return self.kind in ("chose", "ended")
+        return self.kind in ("chose", "missed", "ended")
 
     @property
     def takes_competency(self) -> bool:

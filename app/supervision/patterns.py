@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ..engine import Vocabulary
@@ -57,17 +57,19 @@ def following(attempt: PastAttempt, number: int) -> list[ReflectionMade]:
 def _tagged(rule: Rule, history: History, vocab: Vocabulary, now: datetime) -> list[Match]:
     tag = rule.when.subject or ""
     label = vocab.tags.get(tag, tag)
-    if rule.when.kind == "chose":
+    if rule.when.kind in ("chose", "missed"):
         seen = [
             (a, c)
             for a in history.attempts
             for c in a.choices
-            if tag in c.offered_tags | set(c.tags)
+            if tag in c.offered_tags or tag in c.tags
         ]
-        hits = [(a, c) for a, c in seen if tag in c.tags]
+        chose = rule.when.kind == "chose"
+        hits = [(a, c) for a, c in seen if (tag in c.tags) == chose]
         times = [c.at for _, c in hits]
         notes = [r for a, c in hits for r in following(a, c.number)]
-        what = f"“{label}” chosen at {len(hits)} of {len(seen)} decisions where it was on offer"
+        verb = "chosen" if chose else "passed over"
+        what = f"“{label}” {verb} at {len(hits)} of {len(seen)} decisions where it was on offer"
     else:
         seen = [(a, None) for a in history.completed]
         hits = [(a, None) for a in history.completed if a.ending and tag in a.ending.tags]
@@ -198,6 +200,7 @@ def _completed(rule: Rule, history: History, vocab: Vocabulary, now: datetime) -
 
 MATCHERS: dict[str, Callable[[Rule, History, Vocabulary, datetime], list[Match]]] = {
     "chose": _tagged,
+    "missed": _tagged,
     "ended": _tagged,
     "below": _competency,
     "at-least": _competency,
@@ -209,5 +212,9 @@ MATCHERS: dict[str, Callable[[Rule, History, Vocabulary, datetime], list[Match]]
 
 
 def matches(rule: Rule, history: History, vocab: Vocabulary, now: datetime) -> list[Match]:
-    """Every way `rule` holds for this learner (none when it does not)."""
+    """Every way `rule` holds for this learner (none when it does not), looking only at the
+    attempts of the scenarios the rule is for."""
+    if rule.scenarios is not None:
+        kept = tuple(a for a in history.attempts if a.scenario_id in rule.scenarios)
+        history = replace(history, attempts=kept)
     return MATCHERS[rule.when.kind](rule, history, vocab, now)

@@ -37,6 +37,9 @@ class Rule:
     unless: str | None = None  # the id of a rule that, when it holds, makes this one give way
     path: str = ""
     line: int = 0
+    # The scenario ids whose attempts the rule looks at: None for every attempt (the rules
+    # file); a learning source's own rules look only at scenarios that name the source.
+    scenarios: frozenset[str] | None = None
 
     @property
     def strength(self) -> bool:
@@ -194,7 +197,10 @@ def _check_when(
             )
         if when.number > 100:
             problem(line, "bad-number", "a percentage is from 0 to 100")
-    elif when.kind in ("chose", "ended", "short-reflections", "completed") and when.number < 1:
+    elif (
+        when.kind in ("chose", "missed", "ended", "short-reflections", "completed")
+        and when.number < 1
+    ):
         problem(line, "bad-number", "the number must be 1 or more")
 
 

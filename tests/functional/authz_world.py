@@ -19,6 +19,8 @@ from app.models import (
     Reflection,
     ReflectionComment,
     SourcePage,
+    SourceRule,
+    SourceTag,
     StoredScenario,
     SupervisionSession,
 )
@@ -130,6 +132,15 @@ def build(app, world: World, make_user) -> Objects:
             slug="world-review",
             title="A world review",
             pages=[SourcePage(slug="briefing", title="Briefing", body="Read this.")],
+            tags=[SourceTag(key="world-tag", label="A world tag")],
+            rules=[
+                SourceRule(
+                    key="world-tag",
+                    tag="world-tag",
+                    stage="analysis",
+                    prompt="In {scenarios}, what did you notice?",
+                )
+            ],  # fmt: skip
         )
     )
     exercise = _exercise_session(app, world)

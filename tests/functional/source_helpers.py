@@ -56,10 +56,8 @@ def create_source(browser) -> None:
         assert response.status_code == 302, response.text
 
 
-def publish_scenario(browser, text: str = SCENARIO) -> None:
-    response = browser.submit(
-        "/author/new", {"title": "A talk in the kitchen", "slug": "kitchen-talk"}
-    )
+def publish_scenario(browser, text: str = SCENARIO, slug: str = "kitchen-talk") -> None:
+    response = browser.submit("/author/new", {"title": "A talk in the kitchen", "slug": slug})
     assert response.status_code == 302, response.text
     draft_id = int(response.headers["Location"].rsplit("/", 1)[1])
     response = browser.submit(f"/author/drafts/{draft_id}/text", {"text": text})

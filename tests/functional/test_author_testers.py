@@ -109,3 +109,31 @@ def test_an_author_who_is_not_an_admin_is_told_the_setting(auth, browser, client
     draft_id = build_small_scenario(browser)
     page = client.get(f"/author/drafts/{draft_id}/publish").text
     assert "No second author needs to approve a version." in page
+
+
+def test_a_chosen_tester_is_told_with_a_link_and_sees_the_media(
+    app, auth, browser, client, make_user
+):
+    import io
+
+    from tests.media_samples import png
+
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    uploaded = browser.submit(
+        f"/author/drafts/{draft_id}/media",
+        {"file": (io.BytesIO(png()), "boots.png"), "alt": "Boots by the door", "transcript": ""},
+        content_type="multipart/form-data",
+    )
+    assert uploaded.status_code in (200, 302)
+    tester, tess = _learner(app, make_user, "tess@example.org")
+    other, _ = _learner(app, make_user, "olly@example.org")
+    assert tester.get("/media/boots").status_code == 404  # not yet given to her
+    assert _to_testers(browser, draft_id, tess).status_code == 302
+    landing = tester.get("/scenarios").text
+    assert "A scenario for you to test" in landing
+    assert "asked you to test the scenario &#39;A first visit&#39;" in landing
+    assert 'href="/scenarios/first-visit">Play the test version</a>' in landing
+    assert "A scenario for you to test" not in other.get("/scenarios").text
+    assert tester.get("/media/boots").status_code == 200
+    assert other.get("/media/boots").status_code == 404  # nobody else, until it is published

@@ -140,7 +140,21 @@ for endpoint in (
 for endpoint in ("index", "source"):
     MATRIX[f"sources.{endpoint}"] = ("L 403 403 403 403 200 200 L", None)
 MATRIX["sources.edit_page"] = ("L 403 403 403 403 200 200 L", AUTHOR_ONLY)
-for endpoint in ("create", "update", "add_finding", "add_competency", "add_tag", "add_page"):
+MATRIX["sources.edit_item"] = ("L 403 403 403 403 200 200 L", None)  # the world source's tag
+MATRIX["sources.edit_rule"] = ("L 403 403 403 403 200 200 L", None)  # the world source's rule
+for endpoint in (
+    "create",
+    "update",
+    "add_finding",
+    "add_competency",
+    "add_tag",
+    "add_page",
+    "save_item",
+    "delete_item",
+    "add_rule",
+    "save_rule",
+    "delete_rule",
+):
     MATRIX[f"sources.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 for endpoint in ("page", "about"):
     MATRIX[f"sources.{endpoint}"] = ("L 200 200 200 200 200 200 L", None)
@@ -194,7 +208,12 @@ MATRIX["assign.new"] = ("L 403 403 200 200 403 200 L", "L 403 403 ok ok 403 ok L
 # URL arguments that are not the world's default for that name
 OVERRIDES = {"guide.page": {"slug": "glossary"}, "author.pattern": {"shape": "one-choice"}}
 for endpoint in [e for e in MATRIX if e.startswith("sources.")]:
-    OVERRIDES[endpoint] = {"slug": "world-review", "page_slug": "briefing"}
+    OVERRIDES[endpoint] = {
+        "slug": "world-review",
+        "page_slug": "briefing",
+        "kind": "tag",
+        "key": "world-tag",
+    }
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 
 

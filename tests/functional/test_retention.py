@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.db import db
-from app.models import Attempt, AttemptAnswer, Reflection, ReflectionComment
+from app.models import Attempt, AttemptAnswer, AttemptSummary, Reflection, ReflectionComment
 from app.services import supervision_records
 
 from .supervision_world import play
@@ -66,6 +66,8 @@ def test_apply_deletes_old_reflections_and_detaches_old_answers_only(world, runn
     assert db.session.scalar(select(func.count(ReflectionComment.id))) == 0
     assert db.session.get(Attempt, old_id).user_id is None
     assert db.session.get(Attempt, new_id).user_id == world.jo.id
+    kept = set(db.session.scalars(select(AttemptSummary.attempt_id)))
+    assert kept == {new_id}  # the detached attempt's path summary went with the link
     assert counts()[2] == answers_before  # answers still count in totals
     again = runner.invoke(args=["retention", "apply"])
     assert "Did delete 0 reflection(s)" in again.output

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 
 from app import create_app
 from app.db import db
-from app.models import Attempt, AttemptScore, Reflection, User
+from app.models import Attempt, AttemptScore, AttemptSummary, Reflection, User
 from app.services import player
+from app.services.attempt_summaries import decode, walk_of
 from bench.generate import PASSWORD, TEAM_SIZE, generate
 
 
@@ -38,9 +39,14 @@ def test_every_generated_attempt_replays_to_its_stored_ending_and_scores(generat
             play = player.load_play(attempt)
             assert play.position.finished
             assert play.position.node.id == attempt.ending_node
+            assert attempt.seconds_total == sum(a.seconds_spent for a in attempt.answers) > 0
             assert {k: (r.won, r.best) for k, r in play.profile.items()} == {
                 s.competency: (s.won, s.best) for s in attempt.scores
             }
+            # the kept summary is the one the app would build (the pages read it, not a replay)
+            kept = db.session.get(AttemptSummary, attempt.id)
+            assert kept.content_hash == attempt.version.content_hash
+            assert decode(kept.body) == walk_of(play.scenario, play.position, attempt.answers)
         reflections = db.session.scalar(select(func.count()).select_from(Reflection))
         assert reflections == counts["reflections"] > 0
         assert db.session.scalar(select(func.count()).select_from(AttemptScore)) > 0
