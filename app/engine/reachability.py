@@ -142,10 +142,11 @@ def trapped_states(found: Exploration, scenario: Scenario) -> set[State]:
 
 
 def paths_to_endings(scenario: Scenario) -> dict[str, list[Move]]:
-    """A shortest list of moves from the start to each reachable ending."""
+    """A shortest list of moves from the start to each reachable ending: the same one on every
+    run (of equally short ones, the one ending with the fewest, then the first-sorted, flags)."""
     found = explore(scenario)
     paths: dict[str, list[Move]] = {}
-    for state in found.states:
+    for state in sorted(found.states, key=lambda s: (s[0], len(s[1]), sorted(s[1]))):
         node_id = state[0]
         if scenario.nodes[node_id].kind != NodeKind.ENDING:
             continue

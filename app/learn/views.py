@@ -215,7 +215,8 @@ def answer(attempt_id: int):
         return _render_step(play, form, status=400)
     if node.kind == NodeKind.REFLECTION:  # only a reflection step keeps a draft
         player.drop_draft(db.session, attempt, play.position.step_number)
-    xapi_queue.after_attempt_change(db.session, after.attempt)  # when a record store is set
+    # Statements are queued when a record store is set (read with the signed-in user's row).
+    xapi_queue.after_attempt_change(db.session, after.attempt, current_user.xapi_store_set)
     db.session.commit()  # expires `attempt`: below, the route's attempt_id is used
     if after.position.finished:
         lti_grading.after_completion(attempt)  # scores owed to a learning platform, if any

@@ -6,7 +6,16 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    event,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import db, utcnow
@@ -61,6 +70,8 @@ class User(UserMixin, db.Model):
 
     @property
     def roles(self) -> set[str]:
+        if self.signed_in_roles is not None and "role_rows" not in self.__dict__:
+            return set(self.signed_in_roles)
         return {r.role for r in self.role_rows}
 
     def has_role(self, role: Role) -> bool:
@@ -74,9 +85,21 @@ class User(UserMixin, db.Model):
     session_id: str = ""
     # Set by the loader from its one query; True (look) for a user loaded any other way.
     has_unread_notices: bool = True
+    # The roles the loader read with the user's row, used until `role_rows` is loaded; dropped
+    # when the user's attributes expire (a commit), so a change of roles is read again.
+    signed_in_roles = None  # a frozenset of role names, or None
+    # Set by the loader: is a learning record store set (None: not read with this user)?
+    xapi_store_set = None
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}:{self.session_id}"
+
+
+@event.listens_for(User, "expire")
+@event.listens_for(User, "refresh")
+def _forget_signed_in_roles(user: User | None, *_args) -> None:
+    if user is not None:  # None: the instance was already garbage-collected
+        user.signed_in_roles = None
 
 
 # The accounts list's order (active first, by name), so a page of it reads 50 index entries

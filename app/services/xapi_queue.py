@@ -51,16 +51,17 @@ def enqueue(session: Session, user_id: int | None, source: str, statements) -> i
     return len(new)
 
 
-def after_attempt_change(session: Session, attempt: Attempt) -> int:
-    """Queue the attempt's new statements, when a record store is configured."""
-    if not xapi_settings.store(session).configured:
+def after_attempt_change(session: Session, attempt: Attempt, store_set: bool | None = None) -> int:
+    """Queue the attempt's new statements, when a record store is configured (`store_set`:
+    whether it is, when the caller read it already in this request)."""
+    if not (xapi_settings.configured(session) if store_set is None else store_set):
         return 0
     site = xapi_settings.site(session)
     return enqueue(session, attempt.user_id, f"attempt:{attempt.id}", for_attempt(site, attempt))
 
 
 def after_seat_change(session: Session, person: ExerciseParticipant | None) -> int:
-    if person is None or not xapi_settings.store(session).configured:
+    if person is None or not xapi_settings.configured(session):
         return 0
     site = xapi_settings.site(session)
     source = f"exercise-session:{person.session_id}"

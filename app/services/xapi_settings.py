@@ -38,6 +38,11 @@ def store(session: Session) -> Store:
     )
 
 
+def configured(session: Session) -> bool:
+    """Is a record store set? (One query: the endpoint alone decides.)"""
+    return bool(settings.get(session, ENDPOINT))
+
+
 def include_text(session: Session) -> bool:
     """Do statements carry reflection text and written reasons? Off by default."""
     return settings.get(session, INCLUDE_TEXT, "no") == "yes"

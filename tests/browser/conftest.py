@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -85,19 +86,44 @@ def sign_in(page, base_url: str, email: str, password: str = "correct horse batt
     page.wait_for_url(lambda url: "/login" not in url)  # each role lands on its own home
 
 
-@pytest.fixture
-def demo(app):
-    """The demo organisation with its activity, as `make run` builds it."""
+@pytest.fixture(scope="session")
+def demo_db(migrated_db, tmp_path_factory) -> Path:
+    """The demo organisation with its activity, as `make run` builds it: built once per test
+    process on a copy of the migrated database (62 learners' passwords and attempts take a
+    while), then copied for each test that asks for `demo`."""
+    from app import create_app
     from app.db import db, utcnow
     from app.services import library
     from app.services.demo import build_demo
     from app.services.demo_activity import add_activity
     from app.services.supervision import rules_for
-    from tests.conftest import ROOT
+    from tests.conftest import ROOT, _config
 
-    vocab = library.vocabulary(app.config["CONTENT_DIR"])
-    for path in library.scenario_files([ROOT / "scenarios"]):
-        library.load_file(db.session, path, vocab)
-    build_demo(db.session, DEMO_PASSWORD)
-    add_activity(db.session, utcnow(), rules_for(app.config), vocab)
-    db.session.commit()
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    shutil.copy(migrated_db, path)
+    app = create_app(_config(path, folder))
+    with app.app_context():
+        vocab = library.vocabulary(app.config["CONTENT_DIR"])
+        for scenario in library.scenario_files([ROOT / "scenarios"]):
+            library.load_file(db.session, scenario, vocab)
+        build_demo(db.session, DEMO_PASSWORD)
+        add_activity(db.session, utcnow(), rules_for(app.config), vocab)
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()  # closing the last connection folds SQLite's WAL into the file
+    return path
+
+
+@pytest.fixture
+def demo(app, demo_db):
+    """The test's database becomes a copy of the demo one. Nothing has been asked of the live
+    server yet, so no connection holds the file it replaces."""
+    from app.db import db
+
+    database = Path(db.engine.url.database)
+    db.session.remove()
+    db.engine.dispose()
+    for leftover in (Path(f"{database}-wal"), Path(f"{database}-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copy(demo_db, database)

@@ -13,6 +13,7 @@ from app.db import db
 from app.engine import Answer, advance, check_text, load_vocabulary, paths_to_endings
 from app.engine import start as engine_start
 from app.engine.originality import fingerprinted_runs, read_fingerprint
+from app.engine.scoring import profile
 from app.engine.stats import learner_prose, stats
 from app.services import library
 from tests.conftest import ROOT
@@ -178,8 +179,13 @@ def test_a_path_to_every_ending_plays_over_http(auth, browser, client, path, end
         position = advance(scenario, position, given)
         assert client.post(url, data=data).status_code == 302
     final = client.get(url, follow_redirects=True)
+    assert final.request.path.endswith("/ending")
     outcome = _parsed(path).nodes[ending].outcome
-    assert str(escape(re.sub(r"\s+", " ", outcome))) in final.text
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", final.text, re.S).group(1)
+    assert " ".join(heading.split()) == str(escape(" ".join(outcome.split())))
+    assert "Your competency profile" in final.text
+    for result in profile(scenario, position.path).values():
+        assert f"{result.won} of {result.best}" in final.text
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)

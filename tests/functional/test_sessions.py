@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from app.auth.loader import load_user
+from app.authz import can
 from app.db import db
-from app.services import accounts
+from app.services import accounts, sessions
 from tests.conftest import csrf_token
 
 
@@ -69,3 +73,21 @@ def test_admin_deactivation_ends_a_copied_session_at_once(app, browser, client, 
     db.session.commit()
     assert thief.get("/my-learning").status_code == 302
     assert client.get("/my-learning").status_code == 302
+
+
+def test_roles_read_with_the_session_give_way_to_a_saved_change(app, make_user):
+    """The sign-in check reads the person's roles with their row; once a change of roles is
+    saved, the same request sees the new roles (no menu or permission from the old ones)."""
+    person = make_user(roles=("learner", "supervisor"))
+    session_id = sessions.open_session(db.session, person, timedelta(hours=1))
+    db.session.commit()
+    cookie_id = person.get_id()
+    db.session.expunge_all()  # as in a new request: the person is not loaded yet
+    user = load_user(cookie_id)
+    assert user is not None and user.roles == {"learner", "supervisor"}
+    assert can(user, "area:supervise")
+    accounts.update_user(db.session, user, actor=None, roles={"learner"})
+    db.session.commit()
+    assert user.roles == {"learner"}
+    assert not can(user, "area:supervise")
+    assert load_user(cookie_id.replace(session_id, "not-" + session_id)) is None
