@@ -12,7 +12,7 @@ from flask.cli import with_appcontext
 from ..db import db
 from ..engine import Problem
 from ..engine.wording import plural
-from ..services import sources
+from ..services import source_rules, sources
 from ..services.supervision import rules_path
 from ..supervision import load_rules
 
@@ -35,9 +35,18 @@ def group() -> None:
 @click.argument("path", required=False)
 @with_appcontext
 def check(path: str | None) -> None:
-    """Print every problem with file and line; exit 1 if there are any."""
+    """Print every problem with file and line, then (unless a file is named) every problem in
+    the rules that learning sources carry, written in the browser; exit 1 if there are any."""
     count, problems = check_rules(path)
-    for problem in problems:
-        click.echo(str(problem))
-    click.echo(f"{plural(count, 'rule')} ready, {plural(len(problems), 'problem')}.", err=True)
-    sys.exit(1 if problems else 0)
+    lines = [str(problem) for problem in problems]
+    summary = f"{plural(count, 'rule')} in the rules file"
+    if path is None:
+        kept, broken = source_rules.problems_by_source(
+            db.session, current_app.config["CONTENT_DIR"]
+        )
+        lines += broken
+        summary += f", {plural(kept, 'rule')} kept by learning sources"
+    for line in lines:
+        click.echo(line)
+    click.echo(f"{summary}: {plural(len(lines), 'problem')}.", err=True)
+    sys.exit(1 if lines else 0)

@@ -71,6 +71,21 @@ def _with_rules(session: Session, slugs=None) -> list[LearningSource]:
     )
 
 
+def problems_by_source(session: Session, content_dir: str) -> tuple[int, list[str]]:
+    """(number of browser-written rules, one line per problem naming source and rule), for
+    `flask supervision check`: a broken rule is left out of the dashboards, so it must be told."""
+    vocab = sources.everything(session, content_dir)
+    count, found = 0, []
+    for row in _with_rules(session):
+        for rule in row.rules:
+            count += 1
+            found += [
+                f"source {row.slug}, rule {rule.key}: {p.code}: {p.message}"
+                for p in check(rule, vocab)
+            ]
+    return count, found
+
+
 def for_supervision(session: Session, content_dir: str) -> tuple[Rule, ...]:
     """Every source's rules, each scoped to the published scenarios that name its source."""
     rows = _with_rules(session)

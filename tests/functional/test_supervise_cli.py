@@ -62,3 +62,29 @@ def test_demo_activity_needs_scenarios(runner, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "a demo password for tests")
     result = runner.invoke(args=["demo", "--with-activity"])
     assert "load the scenarios first" in result.output
+
+
+def test_supervision_check_reports_rules_written_for_a_learning_source(runner, app):
+    """A rule a source carries that no longer reads (here a stage that does not exist) is left
+    out of every dashboard; the check names its source and rule so an author can mend it."""
+    from app.models import LearningSource, SourceRule, SourceTag
+
+    db.session.add(
+        LearningSource(
+            slug="kitchen-review",
+            title="A kitchen review",
+            tags=[SourceTag(key="kitchen-tag", label="A kitchen tag")],
+            rules=[
+                SourceRule(
+                    key="fine", tag="kitchen-tag", stage="analysis", prompt="In {scenarios}?"
+                ),
+                SourceRule(key="broken", tag="kitchen-tag", stage="later", prompt="Why?"),
+            ],
+        )
+    )
+    db.session.commit()
+    result = runner.invoke(args=["supervision", "check"])
+    assert result.exit_code == 1
+    assert "source kitchen-review, rule broken:" in result.output
+    assert "rule fine" not in result.output
+    assert "2 rules kept by learning sources" in result.output
