@@ -134,3 +134,22 @@ def delete_item(session: Session, row: LearningSource, what: str, found) -> None
     getattr(row, ITEMS[what]).remove(found)
     row.updated_at = utcnow()
     session.flush()
+
+
+def delete_page(session: Session, row: LearningSource, found: SourcePage) -> None:
+    """Delete a briefing page, or refuse (SourceError) while anything still sends learners to it."""
+    places = source_usage.page_uses(session, row, found.slug)
+    if places:
+        raise SourceError("form", source_usage.refusal("briefing page", places))
+    row.pages.remove(found)
+    row.updated_at = utcnow()
+    session.flush()
+
+
+def delete_source(session: Session, row: LearningSource) -> None:
+    """Delete a source with everything it holds, or refuse while a draft or version names it."""
+    places = source_usage.source_uses(session, row)
+    if places:
+        raise SourceError("form", source_usage.refusal("source", places))
+    session.delete(row)
+    session.flush()

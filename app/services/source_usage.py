@@ -64,6 +64,35 @@ def uses(session: Session, row: LearningSource, what: str, key: str | int) -> li
     return list(dict.fromkeys(places))
 
 
+def page_uses(session: Session, row: LearningSource, page_slug: str) -> list[str]:
+    """What still sends learners to this briefing page: a finding or competency of the source,
+    or a scenario or another page of the source that links to its address."""
+    address = f"/sources/{row.slug}/pages/{page_slug}"
+    places = [f"finding {f.number} of this source" for f in row.findings if f.page == page_slug]
+    places += [f"competency '{c.name}' of this source" for c in row.competencies
+               if c.briefing == page_slug]  # fmt: skip
+    places += [f"briefing page '{p.title}'" for p in row.pages
+               if p.slug != page_slug and address in (p.body or "")]  # fmt: skip
+    for scenario, where in _scenarios(session, row.slug):
+        if address in scenario_text(scenario):
+            places.append(f"{_named(scenario, where)}, a link in its text")
+    return list(dict.fromkeys(places))
+
+
+def scenario_text(scenario: Scenario) -> str:
+    """Every piece of prose in a scenario, to look for a link in."""
+    parts = [scenario.summary]
+    for node in scenario.nodes.values():
+        parts += [node.text, node.outcome]
+        parts += [o.text + "\n" + o.feedback + "\n" + o.say for o in node.options]
+    return "\n".join(p for p in parts if p)
+
+
+def source_uses(session: Session, row: LearningSource) -> list[str]:
+    """Every draft and published version that names the source."""
+    return list(dict.fromkeys(_named(s, where) for s, where in _scenarios(session, row.slug)))
+
+
 def refusal(what: str, places: list[str]) -> str:
     """'This tag is used by ...: change those first.'"""
     shown = "; ".join(places[:SHOWN])

@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("sources", __name__)
 
-from . import items, links, rules, views  # noqa: E402,F401  (routes and template globals register on bp)
+from . import deleting, items, links, rules, views  # noqa: E402,F401  (routes and template globals register on bp)

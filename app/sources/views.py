@@ -9,6 +9,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
+from ..action_form import ActionForm
 from ..authz import require
 from ..db import db
 from ..models import LearningSource
@@ -100,6 +101,7 @@ def _forms(row: LearningSource, **given):
         "tag": TagForm(formdata=None, prefix="tag"),
         "page": PageForm(formdata=None, prefix="page"),
         "rule": RuleForm(formdata=None, prefix="rule"),
+        "delete_source": ActionForm(formdata=None, prefix="delete-source"),
     }
     forms.update(given)
     forms["rule"].tag.choices = [("", "Choose a tag")] + [(t.key, t.label) for t in row.tags]
@@ -196,7 +198,11 @@ def edit_page(slug: str, page_slug: str):
         flash("Saved the briefing page.", "success")
         return redirect(url_for("sources.page", slug=slug, page_slug=found.slug))
     status = 400 if form.errors else 200
-    return render_template("sources/edit_page.html", row=row, page=found, form=form), status
+    delete_form = ActionForm(formdata=None, prefix="delete")
+    html = render_template(
+        "sources/edit_page.html", row=row, page=found, form=form, delete_form=delete_form
+    )
+    return html, status
 
 
 @bp.get("/<slug>/pages/<page_slug>")

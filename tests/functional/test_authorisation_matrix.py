@@ -154,6 +154,8 @@ for endpoint in (
     "add_rule",
     "save_rule",
     "delete_rule",
+    "delete_page",
+    "delete_source",
 ):
     MATRIX[f"sources.{endpoint}"] = ("405 405 405 405 405 405 405 405", AUTHOR_ONLY)
 for endpoint in ("page", "about"):

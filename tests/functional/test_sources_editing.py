@@ -90,3 +90,47 @@ def test_shipped_source_is_read_only_with_a_reason(auth, browser):
     assert "Finding 3:" in page.text and "<code>relied-on-self-report</code>" in page.text
     assert browser.get("/sources/lcspr/items/tag/relied-on-self-report").status_code == 404
     assert 'href="/sources/lcspr"' in browser.get("/sources/").text
+
+
+def test_a_briefing_page_is_deleted_only_when_nothing_sends_learners_to_it(auth, browser):
+    auth("author@example.org", roles=("author",))
+    create_source(browser)
+    page_url = f"{URL}/pages/asking-alone"
+    refused = browser.submit(f"{page_url}/edit", {}, action=f"{page_url}/delete")
+    assert refused.status_code == 400
+    said = unescape(refused.text)
+    assert "finding 1 of this source" in said
+    assert "competency 'Asking about abuse routinely' of this source" in said
+    assert browser.get(page_url).status_code == 200  # still there
+    browser.submit(_item("finding", "1"), {"title": "Nobody asked", "page": ""},
+                   action=_item("finding", "1") + "/save")  # fmt: skip
+    browser.submit(
+        _item("competency", "routine-enquiry"),
+        {"name": "Asking about abuse routinely", "findings": "1", "briefing": "", "good": "Asks."},
+        action=_item("competency", "routine-enquiry") + "/save",
+    )
+    gone = browser.submit(f"{page_url}/edit", {}, action=f"{page_url}/delete")
+    assert gone.status_code == 302
+    assert browser.get(page_url).status_code == 404
+    assert "No briefing pages yet." in browser.get(URL).text
+
+
+def test_a_source_is_deleted_only_when_no_scenario_names_it(auth, browser):
+    auth("author@example.org", roles=("author",))
+    create_source(browser)
+    publish_scenario(browser)
+    refused = browser.submit(URL, {}, action=f"{URL}/delete")
+    assert refused.status_code == 400
+    assert "scenario 'A talk in the kitchen' (version 1)" in unescape(refused.text)
+    assert browser.get(f"{URL}/pages/asking-alone").status_code == 200
+    spare = "/sources/spare-review"
+    made = browser.submit("/sources/", {"slug": "spare-review", "title": "A spare review",
+                                        "kind": "review", "summary": ""}, action="/sources/")  # fmt: skip
+    assert made.status_code == 302
+    browser.submit(spare, {"page-slug": "notes", "page-title": "Notes", "page-body": "Read."},
+                   action=f"{spare}/pages")  # fmt: skip
+    gone = browser.submit(spare, {}, action=f"{spare}/delete")
+    assert gone.status_code == 302
+    listed = browser.get("/sources/").text
+    assert "Deleted the learning source" in listed and f'href="{spare}"' not in listed
+    assert browser.get(f"{spare}/pages/notes").status_code == 404
