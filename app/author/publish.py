@@ -70,7 +70,7 @@ def publish_to_testers(draft_id: int):
     testers = _testers_form()
     if testers.validate_on_submit():
         try:
-            version, people = trials.publish_to_testers(
+            version, people, added = trials.publish_to_testers(
                 db.session, current_user, draft, vocab(), testers.testers.data or ""
             )
         except trials.TrialError as error:
@@ -78,7 +78,7 @@ def publish_to_testers(draft_id: int):
             testers.testers.errors.append(str(error))
         else:
             link = url_for("learn.overview", slug=version.scenario.slug)
-            notices.testers_told(db.session, people, current_user, version.title, link)
+            notices.testers_told(db.session, added, current_user, version.title, link)
             db.session.commit()
             names = ", ".join(p.display_name for p in people)
             flash(

@@ -40,7 +40,9 @@ def people_named(session: Session, emails: str) -> list[User]:
 
 def publish_to_testers(
     session: Session, user: User, draft: Draft, vocab: Vocabulary, emails: str
-) -> tuple[ScenarioVersion, list[User]]:
+) -> tuple[ScenarioVersion, list[User], list[User]]:
+    """(the test version, everyone named, those newly named for it): naming a tester again
+    for the same version keeps one row and tells them once."""
     scenario, problems = check_text(draft.text, f"draft {draft.slug}", vocab)
     if problems:
         raise TrialError(
@@ -57,6 +59,7 @@ def publish_to_testers(
     stored.current_version_id = current  # a test version does not reach everyone
     if version.id == current:
         raise TrialError("This draft is the same as the version everyone has: nothing to test.")
+    added = []
     for person in people:
         taken = session.scalar(
             select(ScenarioTester.id).where(
@@ -64,10 +67,11 @@ def publish_to_testers(
             )
         )
         if taken is None:
+            added.append(person)
             session.add(ScenarioTester(scenario_id=stored.id, version_id=version.id,
                                        user_id=person.id, added_by_id=user.id))  # fmt: skip
     session.flush()
-    return version, people
+    return version, people, added
 
 
 def test_version(session: Session, user, stored: StoredScenario) -> ScenarioVersion | None:

@@ -137,3 +137,26 @@ def test_a_chosen_tester_is_told_with_a_link_and_sees_the_media(
     assert "A scenario for you to test" not in other.get("/scenarios").text
     assert tester.get("/media/boots").status_code == 200
     assert other.get("/media/boots").status_code == 404  # nobody else, until it is published
+
+
+def test_naming_a_tester_again_for_the_same_version_tells_them_once(app, auth, browser, make_user):
+    from sqlalchemy import func
+
+    from app.models import Notice, User
+
+    auth("author@example.org", roles=("author",))
+    draft_id = build_small_scenario(browser)
+    _, tess = _learner(app, make_user, "tess@example.org")
+    _, olly = _learner(app, make_user, "olly@example.org")
+    assert _to_testers(browser, draft_id, tess).status_code == 302
+    assert _to_testers(browser, draft_id, tess, olly).status_code == 302  # Olly added later
+
+    def told(email: str) -> int:
+        user = db.session.scalar(select(User).where(User.email == email))
+        return db.session.scalar(
+            select(func.count(Notice.id)).where(
+                Notice.user_id == user.id, Notice.text.contains("asked you to test")
+            )
+        )
+
+    assert (told(tess), told(olly)) == (1, 1)
